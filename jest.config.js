@@ -4,8 +4,9 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
-		// Type errors are reported by `npm run lint` (tsc --noEmit), so tests only transpile.
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+		// tsconfig.json sets isolatedModules, so ts-jest only transpiles. Type errors are
+		// reported by `npm run lint` (tsc --noEmit).
+		'^.+\\.ts$': 'ts-jest',
 	},
 	testTimeout: 60_000,
 };

@@ -3,7 +3,9 @@
 // goes through n8n-core's RoutingNode on a copy of a node type that uses the credential, and
 // the `responseSuccessBody` rules are checked against the parsed answer.
 const { ExecuteContext, RoutingNode } = require('n8n-core');
-const { createEmptyRunExecutionData } = require('n8n-workflow');
+const { createEmptyRunExecutionData, Workflow } = require('n8n-workflow');
+
+const { createNodeTypes } = require('./nodeTypes');
 
 /**
  * @param {ReturnType<typeof import('./index').createHarness>} harness
@@ -34,14 +36,18 @@ async function runCredentialTest(harness, credentialType, nodeType) {
 	const node = {
 		id: 'credential-test',
 		name: 'Credential Test',
-		type: 'credential-test-node',
+		type: 'credential-test.node',
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: {},
 		credentials: { [credentialType.name]: { id: 'test', name: 'Test credential' } },
 	};
-	const workflow = harness.createWorkflow({ nodes: [] });
-	workflow.nodes[node.name] = node;
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: createNodeTypes({ 'credential-test.node': /** @type {any} */ (testNodeType) }),
+	});
 	const additionalData = harness.createAdditionalData(harness.credentialsHelper);
 	const credentialData = await harness.credentialsHelper.getDecrypted(
 		additionalData,

@@ -45,6 +45,11 @@ function validateCreateRoomBody(body) {
 	if (typeof input.candidate_email !== 'string' || !EMAIL.test(input.candidate_email)) {
 		return 'candidate_email must be a valid e-mail address';
 	}
+	// A service-side check that a client cannot know in advance, like a real service's MX
+	// look-up: the reserved .invalid top-level domain (RFC 2606) never receives mail.
+	if (/\.invalid$/i.test(input.candidate_email)) {
+		return 'candidate_email domain cannot receive e-mail';
+	}
 
 	if (input.settings !== undefined && input.settings !== null) {
 		if (!isPlainObject(input.settings)) {
