@@ -28,6 +28,11 @@ export interface ApiRequest {
 	body?: IDataObject;
 	/** Item the request belongs to, named in errors. */
 	itemIndex?: number;
+	/**
+	 * Whether a 404 after an earlier attempt that may have reached the service counts as
+	 * success. Set for DELETE: the lost answer of a processed delete makes its retry find nothing.
+	 */
+	notFoundAfterRetryIsSuccess?: boolean;
 }
 
 export interface ApiResponse {
@@ -206,6 +211,17 @@ export async function octocularApiRequest(
 				body: parseSuccessBody(node, raw, request.itemIndex),
 				attempts: attempt,
 				retriedAfterAmbiguousFailure: ambiguousFailure,
+			};
+		} else if (
+			raw.statusCode === 404 &&
+			request.notFoundAfterRetryIsSuccess === true &&
+			ambiguousFailure
+		) {
+			return {
+				statusCode: raw.statusCode,
+				body: undefined,
+				attempts: attempt,
+				retriedAfterAmbiguousFailure: true,
 			};
 		} else {
 			cause = { kind: 'status', statusCode: raw.statusCode };
