@@ -1,11 +1,12 @@
 // @ts-check
 // Runs a credential's declarative test the way n8n's credentials tester does: the test request
 // goes through n8n-core's RoutingNode on a copy of a node type that uses the credential, and
-// the `responseSuccessBody` rules are checked against the parsed answer.
+// the `responseSuccessBody` rules are checked against the parsed response body.
 const { ExecuteContext, RoutingNode } = require('n8n-core');
 const { createEmptyRunExecutionData, Workflow } = require('n8n-workflow');
 
 const { createNodeTypes } = require('./nodeTypes');
+const { notifyHarnessObservers } = require('./observers');
 
 /**
  * @param {ReturnType<typeof import('./index').createHarness>} harness
@@ -14,6 +15,18 @@ const { createNodeTypes } = require('./nodeTypes');
  * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
  */
 async function runCredentialTest(harness, credentialType, nodeType) {
+	const result = await testCredential(harness, credentialType, nodeType);
+	notifyHarnessObservers({ kind: 'credentialTest', result });
+	return result;
+}
+
+/**
+ * @param {ReturnType<typeof import('./index').createHarness>} harness
+ * @param {import('n8n-workflow').ICredentialType} credentialType
+ * @param {import('n8n-workflow').INodeType} nodeType
+ * @returns {Promise<{ status: 'OK' | 'Error', message: string }>}
+ */
+async function testCredential(harness, credentialType, nodeType) {
 	const test = credentialType.test;
 	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
 

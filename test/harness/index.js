@@ -13,6 +13,7 @@ const { Workflow } = require('n8n-workflow');
 
 const { InMemoryCredentialsHelper } = require('./credentials');
 const { createNodeTypes } = require('./nodeTypes');
+const { notifyHarnessObservers } = require('./observers');
 
 let executionCounter = 0;
 
@@ -69,6 +70,11 @@ function createHarness(options) {
 		options.credentialTypes,
 		options.credentials,
 	);
+	notifyHarnessObservers({
+		kind: 'credentials',
+		credentialTypes: options.credentialTypes,
+		credentials: options.credentials,
+	});
 
 	/**
 	 * Builds a Workflow object. Keep it between calls to keep workflow static data.
@@ -117,9 +123,15 @@ function createHarness(options) {
 			? (workflow.getNode(runOptions.startNodeName) ?? undefined)
 			: undefined;
 		const execution = new WorkflowExecute(additionalData, mode);
-		const run = await execution.run({ workflow, startNode });
-		await done;
-		return run;
+		try {
+			const run = await execution.run({ workflow, startNode });
+			await done;
+			notifyHarnessObservers({ kind: 'run', run });
+			return run;
+		} catch (error) {
+			notifyHarnessObservers({ kind: 'thrown', error });
+			throw error;
+		}
 	}
 
 	return { nodeTypes, credentialsHelper, createWorkflow, runWorkflow, createAdditionalData };

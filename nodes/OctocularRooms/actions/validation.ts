@@ -7,7 +7,7 @@ export const MAX_ID_LENGTH = 512;
 /** Maximum length of an e-mail address (RFC 5321 path limit), in characters. */
 const MAX_EMAIL_LENGTH = 254;
 
-/** Longest excerpt of a rejected value quoted in an error message, in characters. */
+/** Maximum length of a rejected value quoted in an error message, in characters. */
 const MAX_QUOTED_LENGTH = 60;
 
 // ASCII local part without spaces or the characters RFC 5322 reserves outside quotes, and a

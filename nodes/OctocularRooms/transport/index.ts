@@ -30,7 +30,7 @@ export interface ApiRequest {
 	itemIndex?: number;
 	/**
 	 * Whether a 404 after an earlier attempt that may have reached the service counts as
-	 * success. Set for DELETE: the lost answer of a processed delete makes its retry find nothing.
+	 * success. Set for DELETE: when the response to a processed delete is lost, its retry finds nothing.
 	 */
 	notFoundAfterRetryIsSuccess?: boolean;
 }
@@ -114,7 +114,7 @@ function describeNonJson(raw: RawResponse): string {
 	return `the response was not valid JSON (HTTP ${raw.statusCode}, ${contentType})`;
 }
 
-/** Parses a 2xx body, and throws when it is not JSON or says `success: false`. */
+/** Parses a 2xx body, and throws when it is not JSON or contains `success: false`. */
 function parseSuccessBody(
 	node: INode,
 	raw: RawResponse,
@@ -132,7 +132,7 @@ function parseSuccessBody(
 	if (parsed.body?.success === false) {
 		throw createApiError(node, {
 			statusCode: raw.statusCode,
-			message: extractServiceMessage(parsed.body) ?? 'the service answered success: false',
+			message: extractServiceMessage(parsed.body) ?? 'the service returned success: false',
 			itemIndex,
 		});
 	}
@@ -156,7 +156,7 @@ function describeHttpFailure(raw: RawResponse, itemIndex: number | undefined): A
 
 /**
  * Sends one request to the Octocular API with the credential's bearer token and applies the
- * retry policy. Returns the parsed response of a successful (2xx, `success` not false) answer and
+ * retry policy. Returns the parsed response when it is a 2xx with `success` not false, and
  * throws a NodeApiError otherwise.
  */
 export async function octocularApiRequest(

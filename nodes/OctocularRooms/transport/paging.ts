@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OctocularContext } from './index';
 import { octocularApiRequest } from './index';
 
-/** Page size requested from GET /rooms. The service may cap it lower and say so in the answer. */
+/** Page size requested from GET /rooms. The service may cap it lower and report the applied size in `pagination.limit`. */
 export const REQUESTED_PAGE_SIZE = 100;
 
 export interface RoomSummary extends IDataObject {
@@ -21,7 +21,7 @@ export interface RoomsPage {
 	total: number;
 }
 
-/** Reads one page of GET /rooms and checks the shape of the answer. */
+/** Reads one page of GET /rooms and checks the shape of the response. */
 export async function listRoomsPage(
 	this: OctocularContext,
 	baseUrl: string,

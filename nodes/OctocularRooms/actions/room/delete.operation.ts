@@ -28,8 +28,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 			notFoundAfterRetryIsSuccess: true,
 		});
 
-		// The service answers with a JSON body or an empty 204, and a retry of a delete whose
-		// answer was lost finds nothing (404). All three mean the room is gone.
+		// The service responds with a JSON body or an empty 204, and a retry of a delete whose
+		// response was lost finds nothing (404). All three mean the room is gone.
 		const result: IDataObject = { deleted: true, room_id: roomId };
 		const message = response.body?.message;
 		if (typeof message === 'string') result.message = message;
