@@ -1,3 +1,5 @@
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import { PollContext } from 'n8n-core';
 import type { IDataObject, INode, INodeExecutionData, Workflow } from 'n8n-workflow';
 
@@ -17,6 +19,42 @@ export function useFastRetries(): void {
 	retrySettings.baseDelayMs = 1;
 	retrySettings.maxDelayMs = 2;
 	retrySettings.requestTimeoutMs = 2_000;
+}
+
+export interface LogEntry {
+	level: 'error' | 'warn' | 'info' | 'debug';
+	message: string;
+	meta: IDataObject;
+}
+
+/** Log entries written through `this.logger` since the last captureLogs call. */
+export const logEntries: LogEntry[] = [];
+
+/**
+ * Replaces n8n's logger in its dependency container with one that records every entry, so tests
+ * can check what the trigger logs and the test output stays readable.
+ */
+export function captureLogs(): void {
+	logEntries.length = 0;
+	const record =
+		(level: LogEntry['level']) =>
+		(message: string, meta: IDataObject = {}) => {
+			logEntries.push({ level, message, meta });
+		};
+	const logger = {
+		error: record('error'),
+		warn: record('warn'),
+		info: record('info'),
+		debug: record('debug'),
+		scoped: () => logger,
+	};
+	Container.set(Logger, logger as unknown as Logger);
+}
+
+/** Returns the trigger state saved in the static data of a node, or undefined. */
+export function savedState(workflow: Workflow, nodeName = TRIGGER_NAME): IDataObject | undefined {
+	const nodeData = (workflow.staticData as IDataObject)[`node:${nodeName}`] as IDataObject;
+	return nodeData?.roomsTrigger as IDataObject | undefined;
 }
 
 export interface PollResult {
