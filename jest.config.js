@@ -9,4 +9,6 @@ module.exports = {
 		'^.+\\.ts$': 'ts-jest',
 	},
 	testTimeout: 60_000,
+	// Fails any test after which the API key appears in run data, errors, logs or the console.
+	setupFilesAfterEnv: ['<rootDir>/test/secret-guard/setup.ts'],
 };
