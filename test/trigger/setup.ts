@@ -89,11 +89,17 @@ export function triggerNode(options: TriggerNodeOptions = {}): INode {
  */
 export async function startTriggerTest(serverOptions: StartOptions = {}) {
 	const server: OctocularTestServer = await startOctocularServer({ port: 0, ...serverOptions });
+	const credentials = { apiKey: server.apiKey, baseUrl: server.baseUrl };
 	const harness = createHarness({
 		nodeTypes: { [TRIGGER_TYPE]: new OctocularRoomsTrigger() },
 		credentialTypes: { octocularApi: new OctocularApi() },
-		credentials: { octocularApi: { apiKey: server.apiKey, baseUrl: server.baseUrl } },
+		credentials: { octocularApi: credentials },
 	});
+
+	/** Changes the API key the trigger sends from the next request on. */
+	function setApiKey(apiKey: string): void {
+		credentials.apiKey = apiKey;
+	}
 
 	/** Creates a workflow of trigger nodes; pass staticData to restore a saved state. */
 	function createWorkflow(nodes: INode[] = [triggerNode()], staticData?: IDataObject): Workflow {
@@ -133,7 +139,7 @@ export async function startTriggerTest(serverOptions: StartOptions = {}) {
 		return { run, error, items };
 	}
 
-	return { server, createWorkflow, restart, poll, runManual };
+	return { server, createWorkflow, restart, poll, runManual, setApiKey };
 }
 
 export type TriggerTest = Awaited<ReturnType<typeof startTriggerTest>>;

@@ -96,16 +96,17 @@ async function sampleList(
 		pickFrom(head.rooms, 0, MAX_DETECTION_SAMPLES);
 		return picked;
 	}
-	const groupSize = MAX_DETECTION_SAMPLES / 3;
-	pickFrom(head.rooms, 0, groupSize);
-
 	const total = head.firstTotal;
 	const tailOffset = Math.max(head.pageLimit, total - head.pageLimit);
-	const tail = await api.readPage(tailOffset, head.pageLimit);
-	pickFrom(tail.rooms, tailOffset, groupSize);
-
 	const middleLength = tailOffset - head.pageLimit;
-	for (const index of spreadPositions(middleLength, groupSize + 2).slice(1, -1)) {
+	const middleCount = Math.min(MAX_DETECTION_SAMPLES / 3, middleLength);
+	const endCount = Math.ceil((MAX_DETECTION_SAMPLES - middleCount) / 2);
+	pickFrom(head.rooms, 0, endCount);
+
+	const tail = await api.readPage(tailOffset, head.pageLimit);
+	pickFrom(tail.rooms, tailOffset, endCount);
+
+	for (const index of spreadPositions(middleLength, middleCount + 2).slice(1, -1)) {
 		const position = head.pageLimit + index;
 		const single = await api.readPage(position, 1);
 		if (single.rooms.length > 0) picked.push({ position, room: single.rooms[0] });

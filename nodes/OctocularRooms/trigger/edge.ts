@@ -98,10 +98,13 @@ export function classifyNewest(
 	const totalProblem = checkTotal(state, total, newIds.length);
 	if (totalProblem) return { kind: 'order-broken', reason: totalProblem };
 
-	// Anchors that were not read lie after the read part, unless the walk proved them deleted.
+	// The read started at offset 0, so anchors stored before the first one found are gone. The
+	// other unread anchors lie after the read part, unless the walk proved them deleted.
+	const firstIndex =
+		walk.firstFound < 0 ? state.anchors.length : state.anchors.indexOf(ids[walk.firstFound]);
 	const read = new Set(ids);
 	const unread = state.anchors.filter(
-		(id, index) => !read.has(id) && !walk.deleted.has(index) && !reachedEnd,
+		(id, index) => index > firstIndex && !read.has(id) && !walk.deleted.has(index) && !reachedEnd,
 	);
 	const merged = [...ids, ...unread];
 	const limited = limitAnchors(merged, 'newest');
