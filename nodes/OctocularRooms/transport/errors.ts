@@ -75,3 +75,44 @@ export function createApiError(node: INode, failure: ApiFailure): NodeApiError {
 		itemIndex: failure.itemIndex,
 	});
 }
+
+export interface NetworkFailure {
+	method: string;
+	path: string;
+	/** Node.js or axios error code, such as ECONNRESET. */
+	code: string;
+	/** Timeout of the attempt, in ms. */
+	timeoutMs: number;
+	itemIndex?: number;
+}
+
+/** Network error codes of an attempt that got no response within the timeout. */
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/**
+ * Describes an attempt that got no response. The message leaves out the error code, because
+ * NodeApiError replaces a message that contains a common code with a generic sentence.
+ */
+export function describeNetworkFailure(attempt: NetworkFailure): ApiFailure {
+	const { method, path, code } = attempt;
+	let problem = 'failed with a network error';
+	if (TIMEOUT_CODES.has(code)) {
+		problem = `got no response within ${attempt.timeoutMs} ms`;
+	} else if (code === 'ECONNRESET' || code === 'EPIPE') {
+		problem = 'failed because the connection was reset';
+	} else if (code === 'ECONNREFUSED') {
+		problem = 'failed because the connection was refused';
+	}
+
+	// A create whose connection failed after sending may have been processed, and running
+	// the node again would then make a second room.
+	const mayHaveCreated = method === 'POST' && code !== 'ECONNREFUSED';
+	const advice = mayHaveCreated
+		? 'The service may have created the room before the connection failed. Check with Get Many before you run the node again, or it may create a second room.'
+		: 'Check that the Base URL is reachable, then run the node again.';
+	return {
+		message: `${method} ${path} ${problem}`,
+		itemIndex: attempt.itemIndex,
+		description: `${advice} Network error code: ${code}.`,
+	};
+}

@@ -10,7 +10,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiFailure } from './errors';
-import { createApiError, extractServiceMessage } from './errors';
+import { createApiError, describeNetworkFailure, extractServiceMessage } from './errors';
 import type { RetryCause } from './retry';
 import { backoffDelay, isRetryable, parseRetryAfter, retrySettings } from './retry';
 
@@ -199,11 +199,13 @@ export async function octocularApiRequest(
 		if (raw === undefined) {
 			const code = networkErrorCode(networkError) ?? 'UNKNOWN';
 			cause = { kind: 'network', code };
-			failure = {
-				message: `${request.method} ${request.path} failed with ${code}`,
+			failure = describeNetworkFailure({
+				method: request.method,
+				path: request.path,
+				code,
+				timeoutMs: retrySettings.requestTimeoutMs,
 				itemIndex: request.itemIndex,
-				description: 'Check that the Base URL is reachable, then run the node again.',
-			};
+			});
 			if (code !== 'ECONNREFUSED') ambiguousFailure = true;
 		} else if (raw.statusCode >= 200 && raw.statusCode < 300) {
 			return {
