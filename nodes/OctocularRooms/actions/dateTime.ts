@@ -36,6 +36,7 @@ function parseOffset(text: string): number {
 	const digits = text.slice(1).replace(':', '');
 	const hours = Number(digits.slice(0, 2));
 	const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+	if (minutes > 59) return Number.NaN;
 	return sign * (hours * 60 + minutes) * 60_000;
 }
 
@@ -63,7 +64,8 @@ function parseIsoString(text: string, timeZone: string): number | undefined {
 
 	if (offset !== undefined) {
 		const offsetMs = parseOffset(offset);
-		if (Math.abs(offsetMs) > 18 * 3_600_000) return undefined;
+		// ISO 8601 and Luxon allow offsets up to ±18:00.
+		if (Number.isNaN(offsetMs) || Math.abs(offsetMs) > 18 * 3_600_000) return undefined;
 		return localAsUtc - offsetMs + milliseconds;
 	}
 

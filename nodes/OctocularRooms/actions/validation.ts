@@ -10,12 +10,20 @@ const MAX_EMAIL_LENGTH = 254;
 /** Maximum length of a rejected value quoted in an error message, in characters. */
 const MAX_QUOTED_LENGTH = 60;
 
-// ASCII local part without spaces or the characters RFC 5322 reserves outside quotes, and a
-// domain of at least two dot-separated labels that start and end with a letter or digit.
-const EMAIL_PATTERN =
-	/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+/** Maximum length of the local part of an e-mail address (RFC 5321), in characters. */
+const MAX_LOCAL_PART_LENGTH = 64;
+
+// RFC 5322 dot-atom local part in ASCII (no leading, trailing or double dot, no spaces or
+// reserved characters), and a domain of at least two dot-separated labels that start and
+// end with a letter or digit.
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const EMAIL_PATTERN = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${LABEL}(?:\\.${LABEL})+$`);
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+// A UTF-16 surrogate without its partner, which encodeURIComponent and UTF-8 cannot encode.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Quotes a value for an error message, shortened so that a long value keeps the message readable. */
 export function quoteValue(value: unknown): string {
@@ -84,6 +92,9 @@ export function validateId(
 	if (CONTROL_CHARACTERS.test(id)) {
 		throw invalidInput(context, field, itemIndex, `${quoteValue(id)} contains control characters`);
 	}
+	if (LONE_SURROGATE.test(id)) {
+		throw invalidInput(context, field, itemIndex, `${quoteValue(id)} is not valid Unicode text`);
+	}
 	return id;
 }
 
@@ -119,7 +130,12 @@ export function validateEmail(
 			'Enter the e-mail address.',
 		);
 	}
-	if (email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) {
+	const localPart = email.slice(0, email.lastIndexOf('@'));
+	if (
+		email.length > MAX_EMAIL_LENGTH ||
+		localPart.length > MAX_LOCAL_PART_LENGTH ||
+		!EMAIL_PATTERN.test(email)
+	) {
 		throw invalidInput(
 			context,
 			field,
@@ -131,14 +147,18 @@ export function validateEmail(
 	return email;
 }
 
-/** Validates Limit: a whole number of at least 1, also when an expression returns text. */
+/**
+ * Validates Limit: a whole number of at least 1. Text from an expression is accepted when it
+ * contains only decimal digits, so `0x10` or `1e2` is not read as a number.
+ */
 export function validateLimit(
 	context: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
 ): number {
-	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+	let limit = value;
+	if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) limit = Number(value);
+	if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) {
 		throw invalidInput(
 			context,
 			'Limit',
@@ -148,4 +168,23 @@ export function validateLimit(
 		);
 	}
 	return limit;
+}
+
+/**
+ * Validates a boolean parameter. An expression may return the text `true` or `false`, which
+ * is accepted in any case; any other text would otherwise count as true.
+ */
+export function validateBoolean(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (text === 'true') return true;
+		if (text === 'false') return false;
+	}
+	throw invalidInput(context, field, itemIndex, `expected true or false, got ${quoteValue(value)}`);
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { octocularApiRequest } from '../../transport';
 import { normalizeScheduledTime } from '../dateTime';
 import type { PreparedCall } from '../types';
-import { invalidInput, quoteValue, validateEmail, validateId } from '../validation';
+import { validateBoolean, validateEmail, validateId } from '../validation';
 
 const showFor = { show: { resource: ['room'], operation: ['create'] } };
 
@@ -87,15 +87,14 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 
 	const enableChatAssistant = additionalFields.enableChatAssistant;
 	if (enableChatAssistant !== undefined) {
-		if (typeof enableChatAssistant !== 'boolean') {
-			throw invalidInput(
+		body.settings = {
+			enable_chat_assistant: validateBoolean(
 				this,
+				enableChatAssistant,
 				'Enable Chat Assistant',
 				itemIndex,
-				`expected true or false, got ${quoteValue(enableChatAssistant)}`,
-			);
-		}
-		body.settings = { enable_chat_assistant: enableChatAssistant };
+			),
+		};
 	}
 
 	const scheduledTime = additionalFields.scheduledTime;

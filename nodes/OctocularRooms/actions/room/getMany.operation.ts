@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listRooms } from '../../transport/paging';
 import type { PreparedCall } from '../types';
-import { validateLimit } from '../validation';
+import { validateBoolean, validateLimit } from '../validation';
 
 const showFor = { resource: ['room'], operation: ['getAll'] };
 
@@ -35,7 +35,12 @@ export const description: INodeProperties[] = [
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = validateBoolean(
+		this,
+		this.getNodeParameter('returnAll', itemIndex, false),
+		'Return All',
+		itemIndex,
+	);
 	const limit = returnAll
 		? Number.POSITIVE_INFINITY
 		: validateLimit(this, this.getNodeParameter('limit', itemIndex, 50), itemIndex);
