@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getBaseUrl } from './transport';
-import { createTriggerApi } from './trigger/api';
+import { asNodeError, createTriggerApi } from './trigger/api';
 import { triggerProperties } from './trigger/description';
 import type { RoomFilters } from './trigger/emit';
 import { buildItems, readNewestRoom } from './trigger/emit';
@@ -77,7 +77,7 @@ export class OctocularRoomsTrigger implements INodeType {
 				workflowId,
 				error: error instanceof Error ? error.message : String(error),
 			});
-			throw error;
+			throw asNodeError(node, error);
 		}
 	}
 }

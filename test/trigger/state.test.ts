@@ -175,7 +175,7 @@ describe('detectOrder', () => {
 	});
 });
 
-/** A fake list whose rooms can change between page reads. */
+/** Builds a fake list whose rooms can change between page reads. */
 function fakeList(ids: string[], cap: number, beforeRead?: (call: number, list: string[]) => void) {
 	const list = [...ids];
 	let calls = 0;

@@ -1,12 +1,12 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { octocularApiRequest, roomPath } from '../transport';
 import type { RoomSummary } from '../transport/paging';
 import { listRoomsPage } from '../transport/paging';
 import type { PageReader } from './scan';
 
-/** What the poll logic needs from n8n, so it can run against the real transport or a fake. */
+/** Operations the poll logic uses, so it can run against the real transport or a fake. */
 export interface TriggerApi {
 	node: INode;
 	readPage: PageReader;
@@ -14,6 +14,12 @@ export interface TriggerApi {
 	readRoom: (roomId: string) => Promise<IDataObject | undefined>;
 	warn: (message: string, meta?: IDataObject) => void;
 	debug: (message: string, meta?: IDataObject) => void;
+}
+
+/** Returns `error` when it is already a node error, else wraps it in a NodeOperationError. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error);
 }
 
 /** Builds the TriggerApi of one poll on n8n's poll context and the shared transport. */
@@ -33,7 +39,7 @@ export function createTriggerApi(context: IPollFunctions, baseUrl: string): Trig
 				return (response.body?.data ?? undefined) as IDataObject | undefined;
 			} catch (error) {
 				if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-				throw error;
+				throw asNodeError(node, error);
 			}
 		},
 		warn: (message, meta) => context.logger.warn(message, { ...logMeta, ...meta }),

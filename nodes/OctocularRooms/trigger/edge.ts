@@ -14,7 +14,7 @@ export type EdgeResult =
 	| { kind: 'no-anchor' }
 	/** The oldest-first scan started too far right to reach an anchor; read again from lower. */
 	| { kind: 'start-lower' }
-	/** The list contradicts the assumed order; `reason` says how. */
+	/** The list contradicts the assumed order, as `reason` describes. */
 	| { kind: 'order-broken'; reason: string };
 
 interface AnchorWalk {

@@ -42,7 +42,7 @@ function byCreationTime(a: IDataObject, b: IDataObject): number {
 
 /**
  * Turns new rooms into output items: applies the filters, reads each room's details when asked,
- * and sorts by `created_at` when the list order says nothing about creation.
+ * and sorts by `created_at` when the list order is unrelated to creation.
  *
  * A room deleted before its details could be read (404) is left out: it no longer exists, so
  * its session link would be useless.

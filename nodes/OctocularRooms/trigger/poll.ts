@@ -84,8 +84,8 @@ async function pollEdge(
 	}
 
 	if (result.kind === 'no-anchor') {
-		// NOTE: every stored anchor was deleted since the last poll, so new rooms cannot be told
-		// from old ones; rooms created since the last poll are not emitted.
+		// NOTE: every stored anchor was deleted since the last poll, so new rooms cannot be
+		// distinguished from old ones. Rooms created since the last poll are not emitted.
 		api.warn('Every known room near the end of the list was deleted; recorded a new baseline', {
 			listOrder: state.mode,
 			anchors: state.anchors.length,
@@ -106,7 +106,7 @@ async function pollEdge(
 		);
 	}
 
-	// NOTE: the anchors cannot tell which of the other listed rooms are new, so rooms created
+	// NOTE: the anchors do not show which of the other listed rooms are new, so rooms created
 	// since the last poll outside the end that was read are not emitted.
 	api.warn('The room list is not in creation order after all; switched to reading every page', {
 		assumedOrder: state.mode,
