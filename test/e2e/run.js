@@ -120,9 +120,26 @@ async function guardSelfTest(runFolder) {
 	});
 }
 
+// Returns the API keys the tests use: the local server's sandbox key and every
+// string literal assigned to an API key in the test sources.
 function readSecrets() {
 	const { SANDBOX_API_KEY } = require('../server');
-	return [SANDBOX_API_KEY];
+	const secrets = new Set([SANDBOX_API_KEY]);
+	const keyLiteral = /(?:API_KEY\s*=|apiKey\s*[:=])\s*'([^']{8,})'/g;
+	const visit = (folder) => {
+		for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+			const entryPath = path.join(folder, entry.name);
+			if (entry.isDirectory() && entry.name !== 'node_modules') {
+				visit(entryPath);
+			} else if (/\.[cm]?[jt]s$/.test(entry.name)) {
+				for (const match of fs.readFileSync(entryPath, 'utf8').matchAll(keyLiteral)) {
+					secrets.add(match[1]);
+				}
+			}
+		}
+	};
+	visit(path.join(REPO_DIR, 'test'));
+	return [...secrets];
 }
 
 function runChecker(tarball, extraArguments) {
