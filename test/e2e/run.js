@@ -154,8 +154,9 @@ function runChecker(tarball, extraArguments) {
 	);
 }
 
-// Returns a copy of package.json with the case of one letter of the first
-// node path flipped, the mistake that passes on case-insensitive disks.
+// Writes a copy of the packed package.json in which the first letter of the
+// first node's file name has the other case, a mistake that still works on
+// case-insensitive file systems. Returns the copy's path and the broken path.
 function writeBrokenPackageJson(tarball, runFolder) {
 	const packageJson = JSON.parse(
 		execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
