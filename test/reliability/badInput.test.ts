@@ -11,7 +11,7 @@ type Value = IDataObject[string] | undefined;
 
 type Operation = 'create' | 'get' | 'getAll' | 'delete';
 
-/** Parameter under test; scheduledTime and enableChatAssistant sit in Additional Fields. */
+/** Parameter under test. scheduledTime and enableChatAssistant are in Additional Fields. */
 type Parameter =
 	| 'candidateEmail'
 	| 'scheduledTime'

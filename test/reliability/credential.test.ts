@@ -4,8 +4,8 @@ import { startRoomsTest } from '../rooms/setup';
 type Setup = Awaited<ReturnType<typeof startRoomsTest>>;
 
 /**
- * The credential test is n8n's declarative request: it is not retried, so every fault ends in
- * status Error with a message, after exactly one request.
+ * The credential test is n8n's declarative request, which n8n does not retry, so every fault
+ * ends in status Error with a message after exactly one request.
  */
 const faults: Array<[FaultKind, string]> = [
 	['429', 'Too Many Requests'],

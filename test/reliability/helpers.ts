@@ -96,7 +96,7 @@ export interface RecordingListener {
 }
 
 /**
- * Starts a second loopback listener, on another port, that answers 200 with a success body and
+ * Starts a second loopback listener, on another port, that returns 200 with a success body and
  * records whether any request carried an Authorization header. It stands in for a redirect
  * target or a session link on another host.
  */

@@ -91,7 +91,7 @@ describe('retry-after timing', () => {
 		await setup.server.close();
 	});
 
-	// Real waits: the only test that keeps the default retry settings.
+	// This test keeps the default retry settings, so it waits for the real Retry-After.
 	test('retry-after of 1 s honoured', async () => {
 		const parameters = operationCases.get.prepare(setup.server);
 		setup.server.injectFault({ route: 'GET /rooms/:id', kind: '429-retry-after', retryAfter: 1 });

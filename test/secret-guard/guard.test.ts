@@ -19,7 +19,7 @@ const node = {
 
 describe('secret guard', () => {
 	afterEach(() => {
-		// The planted leaks below are intended: forget them so the suite hook passes.
+		// The planted leaks below are intended, so clear them before the suite hook checks.
 		suiteGuard.takeFindings();
 	});
 

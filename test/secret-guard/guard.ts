@@ -1,7 +1,7 @@
 import { SANDBOX_API_KEY } from '../server';
 
 /**
- * Secret guard of the test suite: it records every place where a registered API key shows up
+ * Secret guard of the test suite, which records every place where a registered API key shows up
  * in a run's output items, errors, thrown values or log lines. The Jest setup in `./setup.ts`
  * feeds it and fails the test that caused a finding.
  */
@@ -78,7 +78,7 @@ export class SecretGuard {
 		return this.findings.length > before;
 	}
 
-	/** Returns the findings recorded since the last call and forgets them. */
+	/** Returns the findings recorded since the last call and clears them. */
 	takeFindings(): Finding[] {
 		const findings = this.findings;
 		this.findings = [];
@@ -119,5 +119,5 @@ export class SecretGuard {
 	}
 }
 
-/** The guard shared by the whole suite. It knows the test server's default key from the start. */
+/** Guard shared by the whole suite, registered with the test server's default key. */
 export const suiteGuard = new SecretGuard([SANDBOX_API_KEY]);

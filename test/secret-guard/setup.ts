@@ -1,4 +1,4 @@
-// Jest setup (setupFilesAfterEnv) that puts the secret guard over every test file: it watches
+// Jest setup (setupFilesAfterEnv) that puts the secret guard over every test file. It watches
 // the harness, n8n's logger and the console, and fails a test after which a key was found.
 import { Logger } from '@n8n/backend-common';
 

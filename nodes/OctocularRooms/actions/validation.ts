@@ -70,7 +70,7 @@ function readText(
 	return value.trim();
 }
 
-/** Validates an opaque id (room, user or organization): non-blank text without control characters. */
+/** Validates an opaque id (room, user or organization): non-blank text without control characters or lone surrogates. */
 export function validateId(
 	context: IExecuteFunctions,
 	value: unknown,
