@@ -16,11 +16,11 @@ import {
 const ORDERS: RoomOrder[] = ['newest', 'oldest', 'shuffled', 'id'];
 const DETAIL_FIELDS = ['session_link', 'created_at', 'scheduled_time', 'expires_at', 'settings'];
 
-let test_: TriggerTest | undefined;
+let current: TriggerTest | undefined;
 
 async function start(options: Parameters<typeof startTriggerTest>[0] = {}): Promise<TriggerTest> {
-	test_ = await startTriggerTest(options);
-	return test_;
+	current = await startTriggerTest(options);
+	return current;
 }
 
 function countRequests(t: TriggerTest) {
@@ -37,8 +37,8 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-	await test_?.server.close();
-	test_ = undefined;
+	await current?.server.close();
+	current = undefined;
 });
 
 describe('Rooms Trigger baseline and manual run', () => {

@@ -33,10 +33,9 @@ export interface OrderSample {
 /**
  * Decides the list order from rooms sampled across the list.
  *
- * Returns `newest` or `oldest` when every sample agrees with that creation order and at least
- * MIN_DETECTION_SAMPLES distinct rooms were sampled, `any` when two samples contradict both
- * creation orders or all share one creation time, and undefined while fewer than
- * MIN_DETECTION_SAMPLES rooms were sampled.
+ * Returns `newest` or `oldest` when at least MIN_DETECTION_SAMPLES distinct rooms agree with that
+ * creation order. Returns `any` when two samples contradict both creation orders, or when all
+ * share one creation time. Returns undefined while fewer rooms were sampled.
  *
  * NOTE: an order that agrees with creation order at every sampled position but not elsewhere is
  * taken for a creation order. For an order unrelated to creation, 10 samples agree by chance
