@@ -68,7 +68,7 @@ export class OctocularApi implements ICredentialType {
 					key: 'success',
 					value: undefined,
 					message:
-						'The Base URL did not answer like the Octocular API (no JSON with "success"). Check that it ends with /api/v1.',
+						'The Base URL did not return an Octocular API response (JSON with "success"). Check that it ends with /api/v1.',
 				},
 			},
 			{

@@ -14,8 +14,8 @@ const faults: Array<[FaultKind, string]> = [
 	['502-html', 'Bad Gateway'],
 	['503-html', 'Service Unavailable'],
 	['success-false', 'The Octocular API rejected the request'],
-	['malformed-json', 'did not answer like the Octocular API'],
-	['truncated-json', 'did not answer like the Octocular API'],
+	['malformed-json', 'did not return an Octocular API response'],
+	['truncated-json', 'did not return an Octocular API response'],
 	['reset', 'ECONNRESET'],
 ];
 

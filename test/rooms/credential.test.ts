@@ -36,7 +36,7 @@ describe('Octocular API credential', () => {
 		const result = await setup.testCredential();
 
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('did not answer like the Octocular API');
+		expect(result.message).toContain('did not return an Octocular API response');
 	});
 
 	test('test fails with a wrong key', async () => {
