@@ -7,6 +7,9 @@ const path = require('node:path');
 // n8n-core writes an instance settings file with an encryption key into its user folder on
 // first use. Point it at a temporary folder unless the caller chose one.
 process.env.N8N_USER_FOLDER ??= path.join(os.tmpdir(), 'n8n-nodes-octocular-harness');
+// n8n's logger prints every node error to the console, which buries test output. Set
+// N8N_LOG_LEVEL to see it. The secret guard reads log calls before this level filters them.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
