@@ -11,7 +11,7 @@
 // - Every compiled *.node.js and *.credentials.js file is listed there.
 // - Every `file:` icon of a node or credential description is in the tarball,
 //   relative to the compiled file and inside the package folder.
-// - The tarball holds no tests, no dotenv/npmrc/key files, and none of the
+// - The tarball contains no tests, no dotenv/npmrc/key files, and none of the
 //   given secret values.
 // - Prints the packed and unpacked sizes.
 //
@@ -153,7 +153,7 @@ function checkContents(checker, packageDirectory, entryList, secrets) {
 	const tests = entryList.filter((entry) => testPatterns.some((pattern) => pattern.test(entry)));
 	checker.check(
 		tests.length === 0,
-		`tarball holds no tests${tests.length ? `: ${tests.join(', ')}` : ''}`,
+		`tarball contains no tests${tests.length ? `: ${tests.join(', ')}` : ''}`,
 	);
 
 	const secretFiles = entryList.filter((entry) =>
@@ -161,7 +161,7 @@ function checkContents(checker, packageDirectory, entryList, secrets) {
 	);
 	checker.check(
 		secretFiles.length === 0,
-		`tarball holds no secret files${secretFiles.length ? `: ${secretFiles.join(', ')}` : ''}`,
+		`tarball contains no secret files${secretFiles.length ? `: ${secretFiles.join(', ')}` : ''}`,
 	);
 
 	const usableSecrets = secrets.filter((secret) => secret && secret.length >= 8);
@@ -170,13 +170,14 @@ function checkContents(checker, packageDirectory, entryList, secrets) {
 		const content = fs.readFileSync(path.join(packageDirectory, entry));
 		for (const secret of usableSecrets) {
 			if (content.includes(secret)) {
-				leaks.push(entry);
+				// Only a prefix, so that the log does not repeat the key.
+				leaks.push(`${entry} (key ${secret.slice(0, 6)}…)`);
 			}
 		}
 	}
 	checker.check(
 		leaks.length === 0,
-		`tarball holds none of ${usableSecrets.length} known API keys${leaks.length ? `; found in ${leaks.join(', ')}` : ''}`,
+		`tarball contains none of ${usableSecrets.length} known API keys${leaks.length ? `; found in ${leaks.join(', ')}` : ''}`,
 	);
 }
 

@@ -195,7 +195,7 @@ class N8nInstance {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
-	/** Starts `n8n start` and resolves once /healthz answers 200. */
+	/** Starts `n8n start` and resolves once n8n reports that the editor is accessible. */
 	async start(timeoutMs = 120_000) {
 		if (this.port === undefined) {
 			await this.assignPorts();
@@ -238,8 +238,8 @@ class N8nInstance {
 			timeoutMs,
 			500,
 		);
-		// /healthz answers before n8n has activated workflows and loaded the
-		// editor routes; this log line comes after both.
+		// /healthz responds early in start-up. n8n logs this line at the end of
+		// start-up, after the workflows are activated.
 		await waitFor(
 			'n8n to log that the editor is accessible',
 			() => /Editor is now accessible/.test(this.output),
