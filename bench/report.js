@@ -3,7 +3,7 @@
 const { formatBytes, formatCount, formatMs, formatRatio, formatSummary } = require('./lib/stats');
 
 /**
- * Prints rows as columns padded to the widest cell; the first row is the header.
+ * Prints rows as columns padded to the widest cell. The first row is the header.
  * @param {string[][]} rows
  */
 function printTable(rows) {
@@ -56,21 +56,18 @@ function printCreateRooms(result) {
 	printTable(rows);
 
 	const comparisons = result.comparisons;
-	console.log(
-		`  Ours (default) / HTTP Request (default):   ${formatComparison(comparisons.oursOverHttpRequest)}`,
-	);
-	console.log(
-		`  Ours (100) / HTTP Request (default):       ${formatComparison(comparisons.oursAt100OverHttpRequest)}`,
-	);
-	console.log(
-		`  One at a time / ours (default), speed-up:  ${formatComparison(comparisons.serialOverOurs)}`,
-	);
-	console.log(
-		`  One at a time / ours (100), speed-up:      ${formatComparison(comparisons.serialOverOursAt100)}`,
-	);
-	console.log(
-		`  Ours (default) / bare 10 at a time:        ${formatComparison(comparisons.oursOverBare10)}`,
-	);
+	const lines = [
+		['Ours (default) / HTTP Request (default)', comparisons.oursOverHttpRequest],
+		['Ours (25) / HTTP Request (default)', comparisons.oursAt25OverHttpRequest],
+		['Ours (100) / HTTP Request (default)', comparisons.oursAt100OverHttpRequest],
+		['One at a time / ours (default), speed-up', comparisons.serialOverOurs],
+		['One at a time / ours (25), speed-up', comparisons.serialOverOursAt25],
+		['One at a time / ours (100), speed-up', comparisons.serialOverOursAt100],
+		['Ours (default) / bare 10 at a time', comparisons.oursOverBare10],
+	];
+	for (const [name, comparison] of lines) {
+		console.log(`  ${`${name}:`.padEnd(43)}${formatComparison(comparison)}`);
+	}
 }
 
 /** @param {any} result */

@@ -20,7 +20,10 @@ const { printReport } = require('./report');
 
 const REPO_ROOT = path.join(__dirname, '..');
 const RESULTS_FILE = path.join(__dirname, 'results', 'latest.json');
-/** Copy of dist/ that the workers load. Outside .cache/bench, whose node_modules has a second n8n-workflow. */
+/**
+ * Copy of dist/ that the workers load. It lies outside .cache/bench because that folder's
+ * node_modules contains a second n8n-workflow.
+ */
 const DIST_COPY = path.join(REPO_ROOT, '.cache', 'bench-dist');
 
 function readOptions() {

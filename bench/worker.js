@@ -4,7 +4,7 @@
 // time and peak memory are its own.
 //
 // Protocol: the task arrives as JSON in argv[2]. After its setup and warm-up, the task calls
-// `markStart`, which sends { type: 'mark' } and waits for { type: 'marked' }; the parent then
+// `markStart`, which sends { type: 'mark' } and waits for { type: 'marked' }. The parent then
 // clears the server's request log, so the log holds only the measured requests. The worker ends
 // with { type: 'result' } or { type: 'error' }.
 
@@ -41,6 +41,8 @@ function markStart() {
 
 async function main() {
 	const task = JSON.parse(process.argv[2] ?? '{}');
+	// A task may name another compiled package, to compare a candidate build with the current one.
+	if (typeof task.distDir === 'string') process.env.BENCH_DIST_DIR = task.distDir;
 	const load = TASKS[task.kind];
 	if (!load) throw new Error(`Unknown benchmark task "${task.kind}"`);
 

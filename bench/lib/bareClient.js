@@ -35,7 +35,7 @@ function createBareClient(options) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
 
 	/**
-	 * Sends one request and resolves with the whole body; rejects on a network error.
+	 * Sends one request and resolves with the whole body. Rejects on a network error.
 	 * @param {string} method
 	 * @param {string} path below the base URL, starting with '/'
 	 * @param {unknown} [body] sent as JSON when given
@@ -89,7 +89,7 @@ function createBareClient(options) {
 /**
  * Calls `task(index)` for index 0 to count - 1 with at most `concurrency` calls pending, and
  * stops starting new calls once `deadline` (a performance.now() value) has passed. Returns the
- * results in index order; indexes never started stay undefined.
+ * results in index order, with undefined for indexes never started.
  * @template T
  * @param {number} count
  * @param {number} concurrency

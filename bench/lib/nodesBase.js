@@ -1,13 +1,13 @@
 // @ts-check
 // Finds and loads n8n's HTTP Request node (package n8n-nodes-base) for the comparison in part (a).
 //
-// n8n-nodes-base is not a dependency of this package. The benchmark installs the version that
-// matches the n8n-core in node_modules into .cache/bench/ (gitignored), or reuses the copy of an
-// existing end-to-end n8n install. Either copy brings its own n8n-workflow; loaded as is, the HTTP
-// Request node would create errors and helpers from a second n8n-workflow that n8n-core's
-// `instanceof` checks do not recognize. `loadHttpRequestNode` therefore resolves n8n-workflow and
-// n8n-core from this repository for every file of that copy, and `checkSingleWorkflowCopy`
-// verifies that only one n8n-workflow is loaded.
+// n8n-nodes-base is not a dependency of this package. The benchmark uses the copy in
+// .cache/bench/ (gitignored) or in an end-to-end n8n install, and installs the version that
+// matches node_modules/n8n-core into .cache/bench/ when neither exists. Either copy brings its own
+// n8n-workflow, and `instanceof` checks fail across two copies (for example on NodeApiError).
+// `loadHttpRequestNode` therefore resolves n8n-workflow and n8n-core from this repository for
+// every file of that copy, and `checkSingleWorkflowCopy` verifies that only one n8n-workflow is
+// loaded.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const Module = require('node:module');

@@ -52,7 +52,7 @@ async function runRounds(contenders, server, options) {
 }
 
 /**
- * Summarizes the given numeric fields over a contender's runs; fields missing from the runs
+ * Summarizes the given numeric fields over a contender's runs. Fields missing from the runs
  * are left out.
  * @param {Array<Record<string, any>>} runs
  * @param {string[]} fields

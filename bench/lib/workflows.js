@@ -35,7 +35,7 @@ function createRunner(setup) {
 	});
 
 	/**
-	 * Runs the workflow with the given input items; throws the contender's error if it failed.
+	 * Runs the workflow with the given input items and throws the contender's error if it failed.
 	 * @param {object[]} items
 	 */
 	return async function run(items) {

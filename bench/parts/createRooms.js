@@ -30,6 +30,12 @@ async function benchCreateRooms(options) {
 			task: { ...task, contender: 'octocular', concurrency: 10 },
 		},
 		{
+			key: 'octocular-25',
+			label: 'Octocular Rooms, Concurrency 25',
+			runs: options.runs,
+			task: { ...task, contender: 'octocular', concurrency: 25 },
+		},
+		{
 			key: 'octocular-100',
 			label: 'Octocular Rooms, Concurrency 100 (max)',
 			runs: options.runs,
@@ -94,8 +100,10 @@ async function benchCreateRooms(options) {
 		})),
 		comparisons: {
 			oursOverHttpRequest: versusHttpRequest,
+			oursAt25OverHttpRequest: compareRuns(runs['octocular-25'], httpRequest, 'wallMs'),
 			oursAt100OverHttpRequest: compareRuns(runs['octocular-100'], httpRequest, 'wallMs'),
 			serialOverOurs: serialVersusOurs,
+			serialOverOursAt25: compareRuns(runs['bare-serial'], runs['octocular-25'], 'wallMs'),
 			serialOverOursAt100: compareRuns(runs['bare-serial'], runs['octocular-100'], 'wallMs'),
 			oursOverBare10: compareRuns(ours, runs['bare-10'], 'wallMs'),
 		},
