@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { description as roomDescription } from './actions/room';
-import { DEFAULT_CONCURRENCY, route } from './actions/router';
+import { DEFAULT_CONCURRENCY } from './actions/concurrency';
+import { route } from './actions/router';
 
 export class OctocularRooms implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,7 +49,7 @@ export class OctocularRooms implements INodeType {
 						typeOptions: { minValue: 1, maxValue: 100 },
 						default: DEFAULT_CONCURRENCY,
 						description:
-							'Max number of input items whose requests are sent at the same time. Output keeps the input order. Lower it if the service rate-limits you.',
+							'Max number of requests sent at the same time: one per input item, or one per page for Get Many with Return All or a Limit above 100. Output keeps the list and input order. Lower it if the service rate-limits you.',
 					},
 				],
 			},

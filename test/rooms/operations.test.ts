@@ -136,6 +136,40 @@ describe('Octocular Rooms operations', () => {
 		expect(offsets).toEqual([0, 7, 14, 21, 28, 35, 42, 49]);
 	});
 
+	test('get many reads pages concurrently', async () => {
+		setup.server.setOptions({ maxPageSize: 100 });
+		setup.server.seedRooms(1000);
+
+		const { output } = await setup.runRooms({
+			operation: 'getAll',
+			returnAll: true,
+			options: { concurrency: 4 },
+		});
+
+		const ids = output.map((item) => item.json.room_id);
+		expect(ids).toEqual(setup.server.listRoomIds());
+		const offsets = setup.server.requests.map((request) => Number(request.query.offset));
+		expect(offsets.sort((a, b) => a - b)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+	});
+
+	test('get many with rooms created while paging', async () => {
+		setup.server.setOptions({ maxPageSize: 10, order: 'newest' });
+		const original = setup.server.seedRooms(95).map((room) => room.room_id);
+		setup.server.onRequest(({ requestIndex }) => {
+			if (requestIndex % 2 === 1) setup.server.createRoom({ candidate_email: 'new@example.com' });
+		});
+
+		const { output } = await setup.runRooms({
+			operation: 'getAll',
+			returnAll: true,
+			options: { concurrency: 3 },
+		});
+
+		const ids = output.map((item) => item.json.room_id as string);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids).toEqual(expect.arrayContaining(original));
+	});
+
 	test('get many on an empty list', async () => {
 		const { output, error } = await setup.runRooms({ operation: 'getAll', returnAll: true });
 

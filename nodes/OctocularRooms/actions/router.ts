@@ -2,11 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { getBaseUrl } from '../transport';
+import { readConcurrency } from './concurrency';
 import { operations } from './room';
 import type { PreparedCall } from './types';
-
-/** Default number of items whose requests run at the same time. */
-export const DEFAULT_CONCURRENCY = 10;
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -87,15 +85,4 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		}
 	}
 	return [output];
-}
-
-function readConcurrency(context: IExecuteFunctions): number {
-	const value = context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY);
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Invalid Concurrency: ${JSON.stringify(value)} is not a whole number of at least 1`,
-		);
-	}
-	return value;
 }

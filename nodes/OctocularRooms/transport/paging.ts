@@ -3,7 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OctocularContext } from './index';
 import { octocularApiRequest } from './index';
 
-/** Page size requested from GET /rooms. The service may cap it lower and report the applied size in `pagination.limit`. */
+/**
+ * Page size requested from GET /rooms. The service may cap it lower and report the applied size
+ * in `pagination.limit`.
+ */
 export const REQUESTED_PAGE_SIZE = 100;
 
 export interface RoomSummary extends IDataObject {
@@ -51,35 +54,95 @@ export async function listRoomsPage(
 	};
 }
 
+/** Collects rooms in list order, once per room_id, up to a maximum count. */
+class RoomCollector {
+	readonly rooms: RoomSummary[] = [];
+
+	private readonly seen = new Set<string>();
+
+	constructor(readonly maxRooms: number) {}
+
+	get remaining(): number {
+		return this.maxRooms - this.rooms.length;
+	}
+
+	add(rooms: RoomSummary[]): void {
+		for (const room of rooms) {
+			if (this.remaining <= 0) return;
+			if (this.seen.has(room.room_id)) continue;
+			this.seen.add(room.room_id);
+			this.rooms.push(room);
+		}
+	}
+}
+
 /**
- * Reads GET /rooms page by page until `maxRooms` rooms or the end of the list.
+ * Reads GET /rooms until `maxRooms` rooms or the end of the list.
  *
- * The next offset advances by the number of rooms the page returned, so a page size capped by
- * the service is handled. A room seen twice, because rooms were created between two page
- * requests, is returned once.
+ * The first page shows the page size the service applies (which may be below the requested one)
+ * and the total, so the offsets of the following pages are known and up to `concurrency` of them
+ * are read at the same time. A page shorter than expected, because rooms were deleted between
+ * requests, makes the next batch start right after it. A room seen twice, because rooms were
+ * created between requests, is returned once.
+ *
+ * NOTE: offset paging gives no snapshot. A room deleted between two page requests shifts the
+ * rooms after it one place left, so a room at a page boundary can be skipped in that run.
  */
 export async function listRooms(
 	this: OctocularContext,
 	baseUrl: string,
 	maxRooms: number,
+	concurrency = 1,
 	itemIndex?: number,
 ): Promise<RoomSummary[]> {
-	const rooms: RoomSummary[] = [];
-	const seen = new Set<string>();
-	let offset = 0;
+	const collector = new RoomCollector(maxRooms);
+	const first = await listRoomsPage.call(
+		this,
+		baseUrl,
+		0,
+		Math.min(REQUESTED_PAGE_SIZE, maxRooms),
+		itemIndex,
+	);
+	collector.add(first.rooms);
 
-	while (rooms.length < maxRooms) {
-		const wanted = Math.min(REQUESTED_PAGE_SIZE, maxRooms - rooms.length);
-		const page = await listRoomsPage.call(this, baseUrl, offset, wanted, itemIndex);
+	const pageSize = Math.max(1, Math.min(first.limit, first.received));
+	let offset = first.received;
+	let total = first.total;
+	let lastReceived = first.received;
 
-		for (const room of page.rooms) {
-			if (seen.has(room.room_id) || rooms.length >= maxRooms) continue;
-			seen.add(room.room_id);
-			rooms.push(room);
+	while (collector.remaining > 0 && lastReceived > 0 && offset < total) {
+		const offsets: number[] = [];
+		for (
+			let planned = offset;
+			offsets.length < concurrency && planned < total && planned - offset < collector.remaining;
+			planned += pageSize
+		) {
+			offsets.push(planned);
 		}
 
-		offset += page.received;
-		if (page.received === 0 || offset >= page.total) break;
+		const pages = await Promise.all(
+			offsets.map(
+				async (pageOffset) =>
+					await listRoomsPage.call(
+						this,
+						baseUrl,
+						pageOffset,
+						Math.min(REQUESTED_PAGE_SIZE, collector.remaining - (pageOffset - offset)),
+						itemIndex,
+					),
+			),
+		);
+
+		for (let index = 0; index < pages.length; index++) {
+			const page = pages[index];
+			collector.add(page.rooms);
+			offset = offsets[index] + page.received;
+			total = page.total;
+			lastReceived = page.received;
+
+			const expected = Math.min(pageSize, total - offsets[index]);
+			if (page.received < expected) break;
+		}
 	}
-	return rooms;
+	return collector.rooms;
 }

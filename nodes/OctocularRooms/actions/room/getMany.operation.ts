@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listRooms } from '../../transport/paging';
+import { readConcurrency } from '../concurrency';
 import type { PreparedCall } from '../types';
 import { validateBoolean, validateLimit } from '../validation';
 
@@ -45,7 +46,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 		? Number.POSITIVE_INFINITY
 		: validateLimit(this, this.getNodeParameter('limit', itemIndex, 50), itemIndex);
 
+	const concurrency = readConcurrency(this, itemIndex);
+
 	return async function (this: IExecuteFunctions, baseUrl: string) {
-		return await listRooms.call(this, baseUrl, limit, itemIndex);
+		return await listRooms.call(this, baseUrl, limit, concurrency, itemIndex);
 	};
 }
