@@ -69,7 +69,9 @@ install_n8n() {
 		# warnings would fill hundreds of lines of the CI log.
 		npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$version"
 		log "n8n@$version downloaded in $((SECONDS - start)) s; compiling sqlite3"
-		npm rebuild sqlite3 --build-from-source
+		# `npm run e2e` exports the repository's ignore-scripts=true to child processes as
+		# npm_config_ignore_scripts, which would turn this rebuild into a silent no-op.
+		npm_config_ignore_scripts=false npm_config_build_from_source=true npm rebuild sqlite3
 		node -e "require('sqlite3')"
 	)
 	touch "$folder/.installed"
