@@ -36,7 +36,7 @@ export class OctocularApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. https://octocular.io/api/v1',
 			description:
-				'Root of the Octocular REST API, with the version path. Change it only for a local test server or a proxy; it must start with http:// or https://.',
+				'Root of the Octocular REST API, with the version path. Change it only for a local test server or a proxy. It must start with http:// or https://.',
 		},
 	];
 

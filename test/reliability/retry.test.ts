@@ -103,4 +103,21 @@ describe('retry-after timing', () => {
 		expect(gets).toHaveLength(2);
 		expect(gets[1].at - gets[0].at).toBeGreaterThanOrEqual(900);
 	});
+
+	test('retry-after as HTTP date honoured', async () => {
+		const parameters = operationCases.get.prepare(setup.server);
+		setup.server.injectFault({
+			route: 'GET /rooms/:id',
+			kind: '429-retry-after-date',
+			retryAfter: 2,
+		});
+
+		const { error } = await setup.runRooms(parameters);
+
+		// The test backoff is a few milliseconds, so only the date explains a gap this long.
+		const gets = requestsOf(setup.server, 'GET');
+		expect(error).toBeUndefined();
+		expect(gets).toHaveLength(2);
+		expect(gets[1].at - gets[0].at).toBeGreaterThanOrEqual(1500);
+	});
 });

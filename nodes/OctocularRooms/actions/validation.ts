@@ -87,10 +87,17 @@ export function validateId(
 			field,
 			itemIndex,
 			`${quoteValue(id)} is longer than ${MAX_ID_LENGTH} characters`,
+			`Check that the ${field} field maps the id itself, not a whole text or object.`,
 		);
 	}
 	if (CONTROL_CHARACTERS.test(id)) {
-		throw invalidInput(context, field, itemIndex, `${quoteValue(id)} contains control characters`);
+		throw invalidInput(
+			context,
+			field,
+			itemIndex,
+			`${quoteValue(id)} contains control characters`,
+			'Remove line breaks and tabs from the value.',
+		);
 	}
 	if (LONE_SURROGATE.test(id)) {
 		throw invalidInput(context, field, itemIndex, `${quoteValue(id)} is not valid Unicode text`);
@@ -109,7 +116,13 @@ export function validateRoomId(
 ): string {
 	const roomId = validateId(context, value, 'Room ID', itemIndex);
 	if (roomId === '.' || roomId === '..') {
-		throw invalidInput(context, 'Room ID', itemIndex, `${quoteValue(roomId)} is not a room id`);
+		throw invalidInput(
+			context,
+			'Room ID',
+			itemIndex,
+			`${quoteValue(roomId)} is a path segment, not a room ID`,
+			'Map the room_id returned by Create or Get Many.',
+		);
 	}
 	return roomId;
 }

@@ -30,7 +30,7 @@ function adviceForStatus(statusCode: number): string | undefined {
 		return 'Check the API key in the Octocular API credential.';
 	}
 	if (statusCode === 404) {
-		return 'Check the Room ID. The room may have been deleted, or the Base URL may be wrong.';
+		return 'The room may have been deleted, so check the Room ID. If every request gets 404, check that the Base URL ends with /api/v1.';
 	}
 	if (statusCode === 400 || statusCode === 422) {
 		return 'Correct the field named in the message and run the node again.';

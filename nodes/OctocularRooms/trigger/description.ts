@@ -44,7 +44,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. active',
-				description: 'Emit only rooms with this status, compared without case',
+				description: 'Emit only rooms with this status (case-insensitive)',
 			},
 			{
 				displayName: 'Candidate Email',
@@ -52,8 +52,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. @example.com',
-				description:
-					'Emit only rooms whose candidate e-mail contains this text, compared without case',
+				description: 'Emit only rooms whose candidate e-mail contains this text (case-insensitive)',
 			},
 		],
 	},
@@ -70,7 +69,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'options',
 				default: 'detect',
 				description:
-					'Order in which the Octocular service lists rooms. In creation order a poll reads one or two pages; in any other order it reads every page and stores every room ID. Changing it records a new baseline.',
+					'Order in which the Octocular service lists rooms. In creation order a poll reads one or two pages. In any other order it reads every page and stores every room ID. Changing it records a new baseline.',
 				options: [
 					{
 						name: 'Detect Automatically',
@@ -82,12 +81,13 @@ export const triggerProperties: INodeProperties[] = [
 						name: 'Newest First',
 						value: 'newest',
 						description:
-							'New rooms appear at the start of the list; a contradiction fails the poll',
+							'New rooms appear at the start of the list. A poll fails when the list shows another order.',
 					},
 					{
 						name: 'Oldest First',
 						value: 'oldest',
-						description: 'New rooms appear at the end of the list; a contradiction fails the poll',
+						description:
+							'New rooms appear at the end of the list. A poll fails when the list shows another order.',
 					},
 					{
 						name: 'Any Order',

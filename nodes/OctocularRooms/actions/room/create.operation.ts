@@ -59,7 +59,7 @@ export const description: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'Date and time of the interview. A value without a UTC offset is read in the workflow’s time zone; it is sent in UTC as ISO 8601.',
+					'Date and time of the interview. A value without a UTC offset is read in the workflow’s time zone. It is sent in UTC as ISO 8601.',
 			},
 		],
 	},
