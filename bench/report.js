@@ -58,10 +58,10 @@ function printCreateRooms(result) {
 	const comparisons = result.comparisons;
 	const lines = [
 		['Ours (default) / HTTP Request (default)', comparisons.oursOverHttpRequest],
-		['Ours (25) / HTTP Request (default)', comparisons.oursAt25OverHttpRequest],
+		['Ours (10) / HTTP Request (default)', comparisons.oursAt10OverHttpRequest],
 		['Ours (100) / HTTP Request (default)', comparisons.oursAt100OverHttpRequest],
 		['One at a time / ours (default), speed-up', comparisons.serialOverOurs],
-		['One at a time / ours (25), speed-up', comparisons.serialOverOursAt25],
+		['One at a time / ours (10), speed-up', comparisons.serialOverOursAt10],
 		['One at a time / ours (100), speed-up', comparisons.serialOverOursAt100],
 		['Ours (default) / bare 10 at a time', comparisons.oursOverBare10],
 	];
@@ -105,6 +105,7 @@ function printGetMany(result) {
 		const jsonBytes = entry.contenders[0].summary.roomsJsonBytes.median;
 		console.log(`  JSON size of the rooms: ${formatBytes(jsonBytes)}`);
 		console.log(`  Ours / bare: ${formatComparison(entry.oursOverBare)}`);
+		console.log(`  Ours, Concurrency 1 / bare: ${formatComparison(entry.oursSerialOverBare)}`);
 		console.log(
 			`  Ours, peak heap rise / JSON size: ${formatRatio(entry.peakHeapRiseOverJson)}; retained / JSON: ${formatRatio(entry.retainedHeapOverJson)} (bare: ${formatRatio(entry.bareRetainedHeapOverJson)})\n`,
 		);

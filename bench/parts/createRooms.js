@@ -25,15 +25,15 @@ async function benchCreateRooms(options) {
 	const contenders = [
 		{
 			key: 'octocular-default',
-			label: 'Octocular Rooms, Concurrency 10 (default)',
-			runs: options.runs,
-			task: { ...task, contender: 'octocular', concurrency: 10 },
-		},
-		{
-			key: 'octocular-25',
-			label: 'Octocular Rooms, Concurrency 25',
+			label: 'Octocular Rooms, Concurrency 25 (default)',
 			runs: options.runs,
 			task: { ...task, contender: 'octocular', concurrency: 25 },
+		},
+		{
+			key: 'octocular-10',
+			label: 'Octocular Rooms, Concurrency 10',
+			runs: options.runs,
+			task: { ...task, contender: 'octocular', concurrency: 10 },
 		},
 		{
 			key: 'octocular-100',
@@ -100,10 +100,10 @@ async function benchCreateRooms(options) {
 		})),
 		comparisons: {
 			oursOverHttpRequest: versusHttpRequest,
-			oursAt25OverHttpRequest: compareRuns(runs['octocular-25'], httpRequest, 'wallMs'),
+			oursAt10OverHttpRequest: compareRuns(runs['octocular-10'], httpRequest, 'wallMs'),
 			oursAt100OverHttpRequest: compareRuns(runs['octocular-100'], httpRequest, 'wallMs'),
 			serialOverOurs: serialVersusOurs,
-			serialOverOursAt25: compareRuns(runs['bare-serial'], runs['octocular-25'], 'wallMs'),
+			serialOverOursAt10: compareRuns(runs['bare-serial'], runs['octocular-10'], 'wallMs'),
 			serialOverOursAt100: compareRuns(runs['bare-serial'], runs['octocular-100'], 'wallMs'),
 			oursOverBare10: compareRuns(ours, runs['bare-10'], 'wallMs'),
 		},

@@ -21,7 +21,9 @@ function createContender(task) {
 	// n8n is loaded only by the contender that uses it, so the bare client's memory is its own.
 	if (task.contender === 'octocular') {
 		const { createRoomsRunner } = require('../lib/workflows');
-		const readAll = createRoomsRunner(server, { operation: 'getAll', returnAll: true });
+		// Without task.concurrency the node keeps its default Concurrency.
+		const options = task.concurrency === undefined ? {} : { concurrency: task.concurrency };
+		const readAll = createRoomsRunner(server, { operation: 'getAll', returnAll: true, options });
 		const readSome = createRoomsRunner(server, { operation: 'getAll', limit: task.pageSize });
 		return {
 			readAll: async () => ({
