@@ -64,6 +64,7 @@ export class OctocularRoomsTrigger implements INodeType {
 				plan.newRooms,
 				{ includeDetails, filters },
 				plan.creationOrdered,
+				plan.details,
 			);
 
 			if (JSON.stringify(staticData[STATE_KEY]) !== JSON.stringify(plan.state)) {

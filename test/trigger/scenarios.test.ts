@@ -300,26 +300,96 @@ describe('Rooms Trigger order checks', () => {
 		expect(idsOf(next.items)).toEqual([created.room_id]);
 	});
 
-	test('all anchors deleted records a new baseline', async () => {
+	test.each(['newest', 'oldest'] as RoomOrder[])(
+		'anchors deleted, emits by created_at, %s order',
+		async (order) => {
+			const t = await start({ order, maxPageSize: 100 });
+			t.server.seedRooms(150);
+			const workflow = t.createWorkflow([
+				triggerNode({ parameters: { options: { listOrder: order } } }),
+			]);
+			await t.poll(workflow);
+			const anchors = savedState(workflow)?.anchors as string[];
+			expect(anchors).toHaveLength(100);
+			for (const id of anchors) t.server.deleteRoom(id);
+			const created = [t.server.createRoom(), t.server.createRoom(), t.server.createRoom()];
+			t.server.clearRequests();
+
+			const result = await t.poll(workflow);
+			const requests = countRequests(t);
+			const next = await t.poll(workflow);
+
+			expect(result.error).toBeUndefined();
+			expect(idsOf(result.items)).toEqual(created.map((room) => room.room_id));
+			for (const field of DETAIL_FIELDS) expect(result.items![0]).toHaveProperty(field);
+			// One detail request per new room, plus one for the first older room.
+			expect(requests.details).toBe(4);
+			expect(savedState(workflow)?.newestCreatedAt).toBe(created[2].created_at);
+			expect(logEntries.some((entry) => entry.level === 'warn')).toBe(false);
+			expect(next.error).toBeUndefined();
+			expect(next.items).toBeNull();
+		},
+	);
+
+	test('anchors deleted, skips deleted new room', async () => {
+		const t = await start({ order: 'oldest', maxPageSize: 100 });
+		t.server.seedRooms(150);
+		const workflow = t.createWorkflow([
+			triggerNode({ parameters: { includeDetails: false, options: { listOrder: 'oldest' } } }),
+		]);
+		await t.poll(workflow);
+		for (const id of savedState(workflow)?.anchors as string[]) t.server.deleteRoom(id);
+		const [kept, gone] = [t.server.createRoom(), t.server.createRoom()];
+		t.server.onRequest((info) => {
+			if (info.path.endsWith(encodeURIComponent(gone.room_id))) t.server.deleteRoom(gone.room_id);
+		});
+
+		const result = await t.poll(workflow);
+
+		expect(result.error).toBeUndefined();
+		expect(idsOf(result.items)).toEqual([kept.room_id]);
+		expect(result.items![0]).not.toHaveProperty('session_link');
+	});
+
+	test('anchors deleted without watermark re-baselines', async () => {
 		const t = await start({ order: 'newest', maxPageSize: 100 });
 		t.server.seedRooms(150);
 		const workflow = t.createWorkflow([
 			triggerNode({ parameters: { options: { listOrder: 'newest' } } }),
 		]);
 		await t.poll(workflow);
-		const anchors = savedState(workflow)?.anchors as string[];
-		for (const id of anchors) t.server.deleteRoom(id);
+		const state = savedState(workflow)!;
+		// States saved before the created_at watermark existed have no newestCreatedAt.
+		delete state.newestCreatedAt;
+		for (const id of state.anchors as string[]) t.server.deleteRoom(id);
 		t.server.createRoom();
 
 		const result = await t.poll(workflow);
 		const created = t.server.createRoom();
 		const next = await t.poll(workflow);
 
-		// Documented gap: the room created while every anchor was deleted is not emitted.
+		// Without a watermark the room created while every anchor was deleted is not emitted.
 		expect(result.error).toBeUndefined();
 		expect(result.items).toBeNull();
-		expect(logEntries.some((entry) => entry.message.includes('was deleted'))).toBe(true);
+		expect(logEntries.some((entry) => entry.message.includes('recorded a new baseline'))).toBe(
+			true,
+		);
 		expect(idsOf(next.items)).toEqual([created.room_id]);
+	});
+
+	test('old state gains watermark on next poll', async () => {
+		const t = await start({ order: 'newest', maxPageSize: 100 });
+		const [, newest] = t.server.seedRooms(2);
+		const workflow = t.createWorkflow([
+			triggerNode({ parameters: { options: { listOrder: 'newest' } } }),
+		]);
+		await t.poll(workflow);
+		delete savedState(workflow)!.newestCreatedAt;
+
+		const result = await t.poll(workflow);
+
+		expect(result.items).toBeNull();
+		expect(savedState(workflow)?.newestCreatedAt).toBe(newest.created_at);
 	});
 });
 

@@ -1,3 +1,6 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import type { TriggerApi } from '../../nodes/OctocularRooms/trigger/api';
 import {
 	detectOrder,
 	parseTimestamp,
@@ -18,6 +21,10 @@ import {
 	readState,
 	writeState,
 } from '../../nodes/OctocularRooms/trigger/state';
+import {
+	readNewestCreatedAt,
+	walkPastWatermark,
+} from '../../nodes/OctocularRooms/trigger/watermark';
 
 function edge(
 	mode: 'newest' | 'oldest',
@@ -131,6 +138,17 @@ describe('readState', () => {
 		expect(readState(reloaded, 'oldest')).toEqual(edge('oldest', ['a', 'b'], 2, true));
 	});
 
+	test('keeps a valid newestCreatedAt only', () => {
+		const createdAt = '2026-01-01T10:00:00.000001+00:00';
+		const valid = { [STATE_KEY]: { ...edge('newest', ['a'], 1), newestCreatedAt: createdAt } };
+		const invalid = { [STATE_KEY]: { ...edge('newest', ['a'], 1), newestCreatedAt: 'soon' } };
+		const old = { [STATE_KEY]: edge('newest', ['a'], 1) };
+
+		expect(readState(valid, 'newest')).toMatchObject({ newestCreatedAt: createdAt });
+		expect(readState(invalid, 'newest')).toEqual(edge('newest', ['a'], 1));
+		expect(readState(old, 'newest')).toEqual(edge('newest', ['a'], 1));
+	});
+
 	test('ignores another setting, version or shape', () => {
 		const staticData = {};
 		writeState(staticData, edge('oldest', ['a'], 1));
@@ -225,5 +243,91 @@ describe('scanRooms', () => {
 		});
 
 		await expect(scanRooms(readPage, 0)).rejects.toThrow(ListChangedError);
+	});
+});
+
+/** Builds a TriggerApi whose GET /rooms/{id} returns `created_at` from a table; absent ids 404. */
+function fakeDetails(createdAt: Record<string, string>) {
+	const requested: string[] = [];
+	const api: TriggerApi = {
+		node: {} as INode,
+		readPage: async () => {
+			throw new Error('readPage is not expected');
+		},
+		readRoom: async (roomId) => {
+			requested.push(roomId);
+			const value = createdAt[roomId];
+			return value === undefined
+				? undefined
+				: ({ room_id: roomId, created_at: value } as IDataObject);
+		},
+		warn: () => {},
+		debug: () => {},
+	};
+	return { api, requested };
+}
+
+const at = (second: number) => `2026-01-01T10:00:${String(second).padStart(2, '0')}.000000+00:00`;
+
+describe('walkPastWatermark', () => {
+	test('returns rooms after the watermark, oldest first', async () => {
+		const { api, requested } = fakeDetails({ n2: at(30), n1: at(20), o1: at(10), o0: at(5) });
+		const walk = await walkPastWatermark(api, ['n2', 'n1', 'o1', 'o0'], at(10), new Map());
+
+		expect(walk).toEqual({ kind: 'ok', newIds: ['n1', 'n2'], newestCreatedAt: at(30) });
+		expect(requested).toEqual(['n2', 'n1', 'o1']);
+	});
+
+	test('skips deleted rooms', async () => {
+		const { api } = fakeDetails({ n1: at(20), o1: at(10) });
+		const walk = await walkPastWatermark(api, ['gone', 'n1', 'o1'], at(10), new Map());
+
+		expect(walk).toEqual({ kind: 'ok', newIds: ['n1'], newestCreatedAt: at(20) });
+	});
+
+	test('keeps the watermark when nothing is new', async () => {
+		const { api } = fakeDetails({ o1: at(10) });
+		const walk = await walkPastWatermark(api, ['o1'], at(10), new Map());
+
+		expect(walk).toEqual({ kind: 'ok', newIds: [], newestCreatedAt: at(10) });
+	});
+
+	test('rejects invalid or unordered timestamps', async () => {
+		const { api } = fakeDetails({ bad: 'yesterday', n1: at(20), n2: at(30), o1: at(10) });
+
+		expect((await walkPastWatermark(api, ['bad'], at(10), new Map())).kind).toBe('unusable');
+		expect((await walkPastWatermark(api, ['n1', 'n2'], at(10), new Map())).kind).toBe('unusable');
+		expect((await walkPastWatermark(api, ['o1'], 'soon', new Map())).kind).toBe('unusable');
+	});
+
+	test('fills and reuses the details cache', async () => {
+		const { api, requested } = fakeDetails({ n1: at(20), o1: at(10) });
+		const cache = new Map<string, IDataObject>([['n1', { room_id: 'n1', created_at: at(20) }]]);
+		await walkPastWatermark(api, ['n1', 'o1'], at(10), cache);
+
+		expect(requested).toEqual(['o1']);
+		expect(cache.has('o1')).toBe(true);
+	});
+});
+
+describe('readNewestCreatedAt', () => {
+	test('reads the first room that exists', async () => {
+		const { api, requested } = fakeDetails({ n1: at(20), o1: at(10) });
+
+		expect(await readNewestCreatedAt(api, ['gone', 'n1', 'o1'], undefined, new Map())).toBe(at(20));
+		expect(requested).toEqual(['gone', 'n1']);
+	});
+
+	test('never moves the watermark back', async () => {
+		const { api } = fakeDetails({ o1: at(10) });
+
+		expect(await readNewestCreatedAt(api, ['o1'], at(15), new Map())).toBe(at(15));
+		expect(await readNewestCreatedAt(api, ['gone'], at(15), new Map())).toBe(at(15));
+	});
+
+	test('drops the watermark for an invalid timestamp', async () => {
+		const { api } = fakeDetails({ bad: 'yesterday' });
+
+		expect(await readNewestCreatedAt(api, ['bad'], at(15), new Map())).toBeUndefined();
 	});
 });

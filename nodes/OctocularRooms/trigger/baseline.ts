@@ -5,6 +5,7 @@ import { MAX_DETECTION_SAMPLES, detectOrder, parseTimestamp, spreadPositions } f
 import { scanRooms } from './scan';
 import type { EdgeState, FullScanState, ListOrderSetting, TriggerState } from './state';
 import { MAX_ANCHORS, STATE_VERSION, limitAnchors } from './state';
+import { fromNewEnd, readNewestCreatedAt } from './watermark';
 
 /** Builds an EdgeState from rooms read in list order at the end where new rooms appear. */
 export function edgeStateFrom(
@@ -13,9 +14,10 @@ export function edgeStateFrom(
 	ids: string[],
 	total: number,
 	coversWholeList: boolean,
+	newestCreatedAt: string | undefined,
 ): EdgeState {
 	const limited = limitAnchors(ids, mode);
-	return {
+	const state: EdgeState = {
 		version: STATE_VERSION,
 		setting,
 		mode,
@@ -23,9 +25,14 @@ export function edgeStateFrom(
 		total,
 		complete: coversWholeList && !limited.truncated,
 	};
+	if (newestCreatedAt !== undefined) state.newestCreatedAt = newestCreatedAt;
+	return state;
 }
 
-/** Records a baseline for a list in creation order: the first or the last page of the list. */
+/**
+ * Records a baseline for a list in creation order: the first or the last page of the list, and
+ * `created_at` of its newest room, read with one detail request.
+ */
 export async function recordEdgeBaseline(
 	api: TriggerApi,
 	setting: ListOrderSetting,
@@ -34,14 +41,16 @@ export async function recordEdgeBaseline(
 	if (mode === 'newest') {
 		const head = await scanRooms(api.readPage, 0, { maxPages: 1 });
 		const ids = head.rooms.map((room) => room.room_id);
-		return edgeStateFrom(setting, mode, ids, head.firstTotal, head.reachedEnd);
+		const newest = await readNewestCreatedAt(api, ids, undefined, new Map());
+		return edgeStateFrom(setting, mode, ids, head.firstTotal, head.reachedEnd, newest);
 	}
 
 	const first = await api.readPage(0, 1);
 	const startOffset = Math.max(0, first.total - MAX_ANCHORS);
 	const tail = await scanRooms(api.readPage, startOffset);
 	const ids = tail.rooms.map((room) => room.room_id);
-	return edgeStateFrom(setting, mode, ids, tail.lastTotal, startOffset === 0);
+	const newest = await readNewestCreatedAt(api, fromNewEnd(ids, mode), undefined, new Map());
+	return edgeStateFrom(setting, mode, ids, tail.lastTotal, startOffset === 0, newest);
 }
 
 /** Records a baseline that lists every room id. */

@@ -4,6 +4,7 @@ import type { RoomSummary } from '../transport/paging';
 import { REQUESTED_PAGE_SIZE } from '../transport/paging';
 import type { TriggerApi } from './api';
 import { parseTimestamp } from './detect';
+import type { DetailsCache } from './watermark';
 
 export interface RoomFilters {
 	/** Status to match, compared without case; empty matches every status. */
@@ -45,13 +46,15 @@ function byCreationTime(a: IDataObject, b: IDataObject): number {
  * and sorts by `created_at` when the list order is unrelated to creation.
  *
  * A room deleted before its details could be read (404) is left out: it no longer exists, so
- * its session link would be useless.
+ * its session link would be useless. Details in `knownDetails`, read earlier in the same poll,
+ * are used without a new request.
  */
 export async function buildItems(
 	api: TriggerApi,
 	rooms: RoomSummary[],
 	options: EmitOptions,
 	creationOrdered: boolean,
+	knownDetails: DetailsCache = new Map(),
 ): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
 
@@ -62,7 +65,7 @@ export async function buildItems(
 			continue;
 		}
 
-		const details = await api.readRoom(room.room_id);
+		const details = knownDetails.get(room.room_id) ?? (await api.readRoom(room.room_id));
 		if (details === undefined) {
 			api.debug('Skipped a new room deleted before its details were read', {
 				roomId: room.room_id,

@@ -20,6 +20,8 @@ import type { EdgeResult } from './edge';
 import { classifyFullScan, classifyNewest, classifyOldest } from './edge';
 import { scanRooms } from './scan';
 import type { EdgeState, FullScanState, ListOrderSetting, TriggerState } from './state';
+import type { DetailsCache } from './watermark';
+import { fromNewEnd, readNewestCreatedAt, walkPastWatermark } from './watermark';
 
 /** Number of anchors an oldest-first poll reads before the place where new rooms start. */
 export const OLDEST_START_MARGIN = 20;
@@ -31,12 +33,16 @@ export interface PollPlan {
 	newRooms: RoomSummary[];
 	/** Whether the order of `newRooms` follows creation. */
 	creationOrdered: boolean;
+	/** Room details already read by this poll, for the output items. */
+	details?: DetailsCache;
 }
 
 interface EdgeRead {
 	result: EdgeResult;
 	rooms: RoomSummary[];
 	total: number;
+	/** Whether `rooms` runs from one end of the list to the other. */
+	coversWholeList: boolean;
 }
 
 async function readNewest(api: TriggerApi, state: EdgeState): Promise<EdgeRead> {
@@ -46,7 +52,7 @@ async function readNewest(api: TriggerApi, state: EdgeState): Promise<EdgeRead> 
 	});
 	const ids = scan.rooms.map((room) => room.room_id);
 	const result = classifyNewest(state, ids, scan.firstTotal, scan.reachedEnd);
-	return { result, rooms: scan.rooms, total: scan.firstTotal };
+	return { result, rooms: scan.rooms, total: scan.firstTotal, coversWholeList: scan.reachedEnd };
 }
 
 async function readOldest(api: TriggerApi, state: EdgeState): Promise<EdgeRead> {
@@ -58,7 +64,8 @@ async function readOldest(api: TriggerApi, state: EdgeState): Promise<EdgeRead> 
 		const ids = scan.rooms.map((room) => room.room_id);
 		const result = classifyOldest(state, ids, startOffset, scan.lastTotal);
 		if (result.kind !== 'start-lower') {
-			return { result, rooms: scan.rooms, total: scan.lastTotal };
+			const coversWholeList = startOffset === 0;
+			return { result, rooms: scan.rooms, total: scan.lastTotal, coversWholeList };
 		}
 
 		// Deletes moved the anchors left of startOffset: read again from further left.
@@ -74,21 +81,69 @@ async function pollEdge(
 	const read =
 		state.mode === 'newest' ? await readNewest(api, state) : await readOldest(api, state);
 	const { result } = read;
+	const details: DetailsCache = new Map();
+	const idsFromNewEnd = fromNewEnd(
+		read.rooms.map((room) => room.room_id),
+		state.mode,
+	);
 
 	if (result.kind === 'ok') {
-		return {
-			state: { ...state, anchors: result.anchors, total: read.total, complete: result.complete },
-			newRooms: summariesOf(result.newIds, read.rooms),
-			creationOrdered: true,
+		const newRooms = summariesOf(result.newIds, read.rooms);
+		let { newestCreatedAt } = state;
+		// A state saved before the watermark existed gets one on its first poll.
+		if (newRooms.length > 0 || newestCreatedAt === undefined) {
+			newestCreatedAt = await readNewestCreatedAt(api, idsFromNewEnd, newestCreatedAt, details);
+		}
+		const next: EdgeState = {
+			...state,
+			anchors: result.anchors,
+			total: read.total,
+			complete: result.complete,
 		};
+		if (newestCreatedAt === undefined) delete next.newestCreatedAt;
+		else next.newestCreatedAt = newestCreatedAt;
+		return { state: next, newRooms, creationOrdered: true, details };
 	}
 
 	if (result.kind === 'no-anchor') {
-		// NOTE: every stored anchor was deleted since the last poll, so new rooms cannot be
-		// distinguished from old ones. Rooms created since the last poll are not emitted.
+		// Every stored anchor was deleted since the last poll. The read covers the whole list, so
+		// the rooms created after the watermark are found by walking from the new end.
+		// NOTE: rooms created since the last poll are not emitted when the state has no watermark
+		// or a walked room has an invalid or out-of-order created_at. A new baseline is recorded.
+		// A new room whose created_at equals the watermark is taken for an old one.
+		const walk =
+			state.newestCreatedAt === undefined
+				? { kind: 'unusable' as const, reason: 'the state has no created_at' }
+				: await walkPastWatermark(api, idsFromNewEnd, state.newestCreatedAt, details);
+		const logMeta = { listOrder: state.mode, anchors: state.anchors.length };
+
+		if (walk.kind === 'ok') {
+			api.debug(
+				'Every known room near the end of the list was deleted; found new rooms by created_at',
+				{
+					...logMeta,
+					newRooms: walk.newIds.length,
+				},
+			);
+			const ids = read.rooms.map((room) => room.room_id);
+			return {
+				state: edgeStateFrom(
+					setting,
+					state.mode,
+					ids,
+					read.total,
+					read.coversWholeList,
+					walk.newestCreatedAt,
+				),
+				newRooms: summariesOf(walk.newIds, read.rooms),
+				creationOrdered: true,
+				details,
+			};
+		}
+
 		api.warn('Every known room near the end of the list was deleted; recorded a new baseline', {
-			listOrder: state.mode,
-			anchors: state.anchors.length,
+			...logMeta,
+			reason: walk.reason,
 		});
 		return {
 			state: await recordEdgeBaseline(api, setting, state.mode),
@@ -133,7 +188,8 @@ async function detectFromScan(
 	const order = samples === 'unreadable' ? 'any' : detectOrder(samples);
 	if (order === 'newest' || order === 'oldest') {
 		const ids = rooms.map((room) => room.room_id);
-		return edgeStateFrom('detect', order, ids, total, true);
+		const newest = await readNewestCreatedAt(api, fromNewEnd(ids, order), undefined, new Map());
+		return edgeStateFrom('detect', order, ids, total, true, newest);
 	}
 	return order;
 }

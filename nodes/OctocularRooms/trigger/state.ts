@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseTimestamp } from './detect';
+
 /** Key of the trigger state inside the node's workflow static data. */
 export const STATE_KEY = 'roomsTrigger';
 
@@ -28,6 +30,12 @@ export interface EdgeState {
 	total: number;
 	/** Whether `anchors` contained every room in the list when the state was saved. */
 	complete: boolean;
+	/**
+	 * `created_at` of the newest room the trigger has read, as the service sent it. When every
+	 * anchor is deleted, rooms created after it are new. States saved before this field existed,
+	 * or whose newest room had an invalid timestamp, lack it.
+	 */
+	newestCreatedAt?: string;
 }
 
 /** State for a list whose order is unrelated to creation: every room id seen in the last poll. */
@@ -79,7 +87,7 @@ export function readState(
 			state.total >= 0 &&
 			typeof state.complete === 'boolean';
 		if (!valid) return undefined;
-		return {
+		const edge: EdgeState = {
 			version: STATE_VERSION,
 			setting,
 			mode: state.mode,
@@ -87,6 +95,11 @@ export function readState(
 			total: state.total as number,
 			complete: state.complete as boolean,
 		};
+		// An invalid watermark is dropped, so the poll falls back to a new baseline if needed.
+		if (parseTimestamp(state.newestCreatedAt) !== undefined) {
+			edge.newestCreatedAt = state.newestCreatedAt as string;
+		}
+		return edge;
 	}
 
 	if (state.mode === 'any') {
