@@ -5,6 +5,7 @@ const path = require('node:path');
 
 const { createHarness, nodeError, nodeOutput } = require('../../test/harness');
 const { fixedItems } = require('../../test/harness/fixedItems');
+const { FIXED_ITEMS_TYPE, buildItemsWorkflow } = require('../../test/harness/itemsWorkflow');
 const { manualTrigger } = require('../../test/harness/manualTrigger');
 
 /**
@@ -27,7 +28,7 @@ function createRunner(setup) {
 	const harness = createHarness({
 		nodeTypes: {
 			'n8n-nodes-base.manualTrigger': manualTrigger,
-			'bench.fixedItems': fixedItems,
+			[FIXED_ITEMS_TYPE]: fixedItems,
 			...setup.nodeTypes,
 		},
 		credentialTypes: setup.credentialTypes,
@@ -39,33 +40,10 @@ function createRunner(setup) {
 	 * @param {object[]} items
 	 */
 	return async function run(items) {
-		/** @type {import('n8n-workflow').INode[]} */
-		const nodes = [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'items',
-				name: 'Items',
-				type: 'bench.fixedItems',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { items: JSON.stringify(items) },
-			},
-			{ ...setup.node, id: 'contender', name: CONTENDER, position: [400, 0] },
-		];
-		const workflow = harness.createWorkflow({
-			nodes,
-			connections: {
-				Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-				Items: { main: [[{ node: CONTENDER, type: 'main', index: 0 }]] },
-			},
-		});
+		const node = { ...setup.node, id: 'contender', name: CONTENDER, position: [400, 0] };
+		const workflow = harness.createWorkflow(
+			buildItemsWorkflow(items, /** @type {import('n8n-workflow').INode} */ (node)),
+		);
 
 		const result = await harness.runWorkflow(workflow);
 		const error = nodeError(result, CONTENDER);

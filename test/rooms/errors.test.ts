@@ -1,15 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startRoomsTest, useFastRetries } from './setup';
+import { CREATE_PARAMETERS, startRoomsTest, useFastRetries } from './setup';
 
 type Setup = Awaited<ReturnType<typeof startRoomsTest>>;
-
-const createParameters = {
-	operation: 'create',
-	userId: 'usr_1',
-	organizationId: 'org_1',
-	candidateEmail: 'candidate@example.com',
-};
 
 describe('Octocular Rooms errors', () => {
 	let setup: Setup;
@@ -62,7 +55,7 @@ describe('Octocular Rooms errors', () => {
 
 	test('400 carries the validation message', async () => {
 		const { error } = await setup.runRooms({
-			...createParameters,
+			...CREATE_PARAMETERS,
 			candidateEmail: 'candidate@example.invalid',
 		});
 
@@ -93,7 +86,7 @@ describe('Octocular Rooms errors', () => {
 
 	test('continue on fail with invalid input', async () => {
 		const { output } = await setup.runRooms(
-			{ ...createParameters, candidateEmail: '={{ $json.email }}' },
+			{ ...CREATE_PARAMETERS, candidateEmail: '={{ $json.email }}' },
 			{
 				items: [{ email: 'a@example.com' }, { email: 'not-an-email' }, { email: 'c@example.com' }],
 				continueOnFail: true,
@@ -108,7 +101,7 @@ describe('Octocular Rooms errors', () => {
 
 	test('without continue on fail invalid input stops every request', async () => {
 		const { error } = await setup.runRooms(
-			{ ...createParameters, candidateEmail: '={{ $json.email }}' },
+			{ ...CREATE_PARAMETERS, candidateEmail: '={{ $json.email }}' },
 			{ items: [{ email: 'a@example.com' }, { email: 'b@' }] },
 		);
 
@@ -141,7 +134,7 @@ describe('Octocular Rooms errors', () => {
 	});
 
 	test('malformed candidate email sends no request', async () => {
-		const { error } = await setup.runRooms({ ...createParameters, candidateEmail: 'Jane <j@x>' });
+		const { error } = await setup.runRooms({ ...CREATE_PARAMETERS, candidateEmail: 'Jane <j@x>' });
 
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain('Invalid Candidate Email in item 0');

@@ -1,15 +1,8 @@
 import type { IPairedItemData } from 'n8n-workflow';
 
-import { startRoomsTest } from './setup';
+import { CREATE_PARAMETERS, startRoomsTest } from './setup';
 
 type Setup = Awaited<ReturnType<typeof startRoomsTest>>;
-
-const createParameters = {
-	operation: 'create',
-	userId: 'usr_1',
-	organizationId: 'org_1',
-	candidateEmail: 'candidate@example.com',
-};
 
 describe('Octocular Rooms operations', () => {
 	let setup: Setup;
@@ -24,7 +17,7 @@ describe('Octocular Rooms operations', () => {
 
 	test('create sends the documented body', async () => {
 		const { output, error } = await setup.runRooms({
-			...createParameters,
+			...CREATE_PARAMETERS,
 			additionalFields: {
 				scheduledTime: '2026-01-01T10:00:00+02:00',
 				enableChatAssistant: true,
@@ -47,7 +40,7 @@ describe('Octocular Rooms operations', () => {
 	});
 
 	test('create without additional fields', async () => {
-		await setup.runRooms(createParameters);
+		await setup.runRooms(CREATE_PARAMETERS);
 
 		const post = setup.server.requests.find((request) => request.method === 'POST');
 		expect(post?.body).toEqual({
@@ -57,7 +50,7 @@ describe('Octocular Rooms operations', () => {
 	});
 
 	test('create outputs the room as returned', async () => {
-		const { output } = await setup.runRooms(createParameters);
+		const { output } = await setup.runRooms(CREATE_PARAMETERS);
 
 		const roomId = output[0].json.room_id as string;
 		expect(output[0].json).toEqual(setup.server.getRoom(roomId));

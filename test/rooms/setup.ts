@@ -6,12 +6,21 @@ import { retrySettings } from '../../nodes/OctocularRooms/transport';
 import { createHarness, nodeError, nodeOutput } from '../harness';
 import { runCredentialTest } from '../harness/credentialTest';
 import { fixedItems } from '../harness/fixedItems';
+import { FIXED_ITEMS_TYPE, buildItemsWorkflow } from '../harness/itemsWorkflow';
 import { manualTrigger } from '../harness/manualTrigger';
 import type { OctocularTestServer, StartOptions } from '../server';
 import { startOctocularServer } from '../server';
 
 export const ROOMS_TYPE = 'n8n-nodes-octocular.octocularRooms';
 export const NODE_NAME = 'Octocular Rooms';
+
+/** Valid Create parameters, for tests that change one field or check the request body. */
+export const CREATE_PARAMETERS = {
+	operation: 'create',
+	userId: 'usr_1',
+	organizationId: 'org_1',
+	candidateEmail: 'candidate@example.com',
+};
 
 /** Short retry waits, so that fault tests finish quickly. */
 export function useFastRetries(): void {
@@ -43,7 +52,7 @@ export async function startRoomsTest(serverOptions: StartOptions = {}) {
 		return createHarness({
 			nodeTypes: {
 				'n8n-nodes-base.manualTrigger': manualTrigger,
-				'test.fixedItems': fixedItems,
+				[FIXED_ITEMS_TYPE]: fixedItems,
 				[ROOMS_TYPE]: new OctocularRooms(),
 			},
 			credentialTypes: { octocularApi: new OctocularApi() },
@@ -59,41 +68,17 @@ export async function startRoomsTest(serverOptions: StartOptions = {}) {
 	/** Runs Start → Fixed Items → Octocular Rooms with the given node parameters. */
 	async function runRooms(parameters: IDataObject, options: RunOptions = {}): Promise<RoomsRun> {
 		const harness = harnessFor(options);
-		const nodes: INode[] = [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'items',
-				name: 'Items',
-				type: 'test.fixedItems',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { items: JSON.stringify(options.items ?? [{}]) },
-			},
-			{
-				id: 'rooms',
-				name: NODE_NAME,
-				type: ROOMS_TYPE,
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { resource: 'room', ...parameters } as INode['parameters'],
-				credentials: { octocularApi: { id: '1', name: 'Octocular account' } },
-				continueOnFail: options.continueOnFail ?? false,
-			},
-		];
-		const workflow = harness.createWorkflow({
-			nodes,
-			connections: {
-				Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-				Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
-			},
-		});
+		const node: INode = {
+			id: 'rooms',
+			name: NODE_NAME,
+			type: ROOMS_TYPE,
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { resource: 'room', ...parameters } as INode['parameters'],
+			credentials: { octocularApi: { id: '1', name: 'Octocular account' } },
+			continueOnFail: options.continueOnFail ?? false,
+		};
+		const workflow = harness.createWorkflow(buildItemsWorkflow(options.items ?? [{}], node));
 		const run = await harness.runWorkflow(workflow);
 		const error = nodeError(run, NODE_NAME);
 		return { run, error, output: error ? [] : nodeOutput(run, NODE_NAME) };
