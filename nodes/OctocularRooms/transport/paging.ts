@@ -79,9 +79,9 @@ class RoomCollector {
 /**
  * Reads GET /rooms until `maxRooms` rooms or the end of the list.
  *
- * The first page shows the page size the service applies (which may be below the requested one)
- * and the total, so the offsets of the following pages are known and up to `concurrency` of them
- * are read at the same time. A page shorter than expected, because rooms were deleted between
+ * The first page shows the page size the service applies, which may be below the requested one,
+ * and the total. The offsets of the following pages are then known, and up to `concurrency` of
+ * them are read at the same time. A page shorter than expected, because rooms were deleted between
  * requests, makes the next batch start right after it. A room seen twice, because rooms were
  * created between requests, is returned once.
  *
