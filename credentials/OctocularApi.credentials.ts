@@ -50,7 +50,7 @@ export class OctocularApi implements ICredentialType {
 	};
 
 	// n8n's credential tester fails the test when get(body, key) === value. An HTML page or any
-	// other answer without `success` yields undefined, so both rules together pass only a JSON
+	// other response without `success` yields undefined, so both rules together pass only a JSON
 	// body with `success: true`.
 	test: ICredentialTestRequest = {
 		request: {

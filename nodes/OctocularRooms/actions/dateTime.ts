@@ -82,7 +82,7 @@ function parseIsoString(text: string, timeZone: string): number | undefined {
  * Accepts ISO 8601 text with or without an offset (without one, the time is read in the
  * workflow's time zone), a JavaScript Date, and a Luxon DateTime from expressions such as
  * `{{ $now.plus({ days: 1 }) }}`. Numbers are rejected because seconds and milliseconds since
- * the epoch cannot be told apart.
+ * the epoch cannot be distinguished.
  */
 export function normalizeScheduledTime(
 	context: IExecuteFunctions,
