@@ -97,8 +97,8 @@ export interface RecordingListener {
 
 /**
  * Starts a second loopback listener, on another port, that returns 200 with a success body and
- * records whether any request carried an Authorization header. It stands in for a redirect
- * target or a session link on another host.
+ * records whether any request carried an Authorization header. Tests use it as a redirect
+ * target or as the host of a session link.
  */
 export async function startRecordingListener(): Promise<RecordingListener> {
 	let hits = 0;
