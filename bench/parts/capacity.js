@@ -1,5 +1,5 @@
 // @ts-check
-// Part (d): requests per second that the local server answers to a bare keep-alive client, the
+// Part (d): requests per second that the local server handles from a bare keep-alive client, the
 // ceiling that the other parts run against. The server runs in the bench's main process and the
 // client in a child, so each has its own core on a 2-core machine.
 const { startOctocularServer } = require('../../test/server');

@@ -1,5 +1,5 @@
 // @ts-check
-// Part (d) in a child process: how many requests per second the local server answers to a bare
+// Part (d) in a child process: how many requests per second the local server handles from a bare
 // keep-alive client at a fixed concurrency. The loop stops after `maxRequests` requests or
 // `maxMs` milliseconds, whichever comes first.
 const { performance } = require('node:perf_hooks');
