@@ -35,7 +35,7 @@ function coreVersion() {
  * undefined. BENCH_NODES_BASE_DIR, when set, is the only place looked at.
  */
 function findNodesBase() {
-	const wanted = coreVersion();
+	const expectedVersion = coreVersion();
 	const candidates = process.env.BENCH_NODES_BASE_DIR
 		? [process.env.BENCH_NODES_BASE_DIR]
 		: [path.join(BENCH_CACHE, 'node_modules', 'n8n-nodes-base'), E2E_NODES_BASE];
@@ -44,7 +44,7 @@ function findNodesBase() {
 		const manifest = path.join(folder, 'package.json');
 		if (!fs.existsSync(manifest)) continue;
 		const version = JSON.parse(fs.readFileSync(manifest, 'utf8')).version;
-		if (version === wanted) return folder;
+		if (version === expectedVersion) return folder;
 	}
 	return undefined;
 }

@@ -100,7 +100,8 @@ function findNodeByOperation(workflow, operation) {
 
 function outputItems(result, nodeName) {
 	const runs = result?.data?.resultData?.runData?.[nodeName];
-	assert.ok(runs && runs.length > 0, `node "${nodeName}" ran`);
+	assert.ok(Array.isArray(runs), `node "${nodeName}" has run data`);
+	assert.ok(runs.length > 0, `node "${nodeName}" ran`);
 	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
 }
 

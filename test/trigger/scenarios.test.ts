@@ -151,14 +151,14 @@ describe('Rooms Trigger new rooms', () => {
 		t.server.seedRooms(5);
 		const workflow = t.createWorkflow();
 		await t.poll(workflow);
-		const [gone, kept] = [t.server.createRoom(), t.server.createRoom()];
+		const [gone, remaining] = [t.server.createRoom(), t.server.createRoom()];
 		t.server.onRequest((info) => {
 			if (info.path.endsWith(encodeURIComponent(gone.room_id))) t.server.deleteRoom(gone.room_id);
 		});
 
 		const result = await t.poll(workflow);
 
-		expect(idsOf(result.items)).toEqual([kept.room_id]);
+		expect(idsOf(result.items)).toEqual([remaining.room_id]);
 	});
 
 	test('filters on status and candidate email', async () => {

@@ -125,23 +125,23 @@ export function writeState(staticData: IDataObject, state: TriggerState): void {
 /**
  * Keeps at most MAX_ANCHORS ids and MAX_ANCHOR_CHARACTERS characters, taken from the end of the
  * list where new rooms appear: the start for `newest`, the end for `oldest`. At least one id is
- * always kept. Returns the kept ids and whether all of them fit.
+ * always kept. Returns the selected ids and whether all of them fit.
  */
 export function limitAnchors(
 	ids: string[],
 	mode: 'newest' | 'oldest',
 ): { anchors: string[]; truncated: boolean } {
 	const ordered = mode === 'newest' ? ids : [...ids].reverse();
-	const kept: string[] = [];
+	const selected: string[] = [];
 	let characters = 0;
 
 	for (const id of ordered) {
-		if (kept.length >= MAX_ANCHORS) break;
-		if (kept.length > 0 && characters + id.length > MAX_ANCHOR_CHARACTERS) break;
-		kept.push(id);
+		if (selected.length >= MAX_ANCHORS) break;
+		if (selected.length > 0 && characters + id.length > MAX_ANCHOR_CHARACTERS) break;
+		selected.push(id);
 		characters += id.length;
 	}
 
-	const anchors = mode === 'newest' ? kept : kept.reverse();
-	return { anchors, truncated: kept.length < ids.length };
+	const anchors = mode === 'newest' ? selected : selected.reverse();
+	return { anchors, truncated: selected.length < ids.length };
 }
